@@ -1,0 +1,177 @@
+"""ketref: a typed, offline reference of pharmacology concepts around ketamine.
+
+ketref is an educational reference, not clinical guidance.
+
+Nothing heavy happens at import: the knowledge base is read and validated on the first
+lookup, and pydantic models, RDKit and pint are imported only by the code that needs them.
+
+>>> import ketref
+>>> ketref.get("S-ketamine").name
+'Esketamine'
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+from ketref.errors import (
+    DataError,
+    InvalidQueryError,
+    KetrefError,
+    QueryTypeError,
+    UnitError,
+    UnknownClaimError,
+    UnknownEntityError,
+    UnknownNameError,
+    UnknownSourceError,
+    UnknownTermError,
+)
+
+if TYPE_CHECKING:
+    from ketref.api import (
+        claim,
+        claims,
+        compare,
+        conflicts,
+        get,
+        knowledge_base,
+        search,
+        source,
+        sources,
+    )
+    from ketref.claims import Claim, Comparison, Context
+    from ketref.entities import (
+        CellType,
+        Compound,
+        Condition,
+        Effect,
+        Entity,
+        Molecule,
+        Process,
+        Product,
+        Route,
+        Salt,
+        Target,
+        Xref,
+    )
+    from ketref.evidence import Evidence
+    from ketref.knowledge_base import KnowledgeBase
+    from ketref.results import ComparisonRow, Conflict, EntityComparison, SearchResult
+    from ketref.sources import Source
+    from ketref.values import Value
+    from ketref.vocabulary import (
+        PREDICATES,
+        Aspect,
+        Direction,
+        EntityKind,
+        Predicate,
+        Status,
+        StereoForm,
+    )
+
+__version__ = "0.1.0"
+
+DISCLAIMER = "ketref is an educational reference, not clinical guidance."
+"""Shown by the CLI and the docs: nothing in ketref is advice on treating anyone."""
+
+_LAZY: dict[str, str] = {
+    **dict.fromkeys(
+        ["claim", "claims", "compare", "conflicts", "get", "knowledge_base", "search", "source", "sources"],
+        "ketref.api",
+    ),
+    **dict.fromkeys(["Claim", "Comparison", "Context"], "ketref.claims"),
+    **dict.fromkeys(
+        [
+            "CellType",
+            "Compound",
+            "Condition",
+            "Effect",
+            "Entity",
+            "Molecule",
+            "Process",
+            "Product",
+            "Route",
+            "Salt",
+            "Target",
+            "Xref",
+        ],
+        "ketref.entities",
+    ),
+    "Evidence": "ketref.evidence",
+    "KnowledgeBase": "ketref.knowledge_base",
+    **dict.fromkeys(["ComparisonRow", "Conflict", "EntityComparison", "SearchResult"], "ketref.results"),
+    "Source": "ketref.sources",
+    "Value": "ketref.values",
+    **dict.fromkeys(
+        ["PREDICATES", "Aspect", "Direction", "EntityKind", "Predicate", "Status", "StereoForm"],
+        "ketref.vocabulary",
+    ),
+}
+
+__all__ = [
+    "DISCLAIMER",
+    "PREDICATES",
+    "Aspect",
+    "CellType",
+    "Claim",
+    "Comparison",
+    "ComparisonRow",
+    "Compound",
+    "Condition",
+    "Conflict",
+    "Context",
+    "DataError",
+    "Direction",
+    "Effect",
+    "Entity",
+    "EntityComparison",
+    "EntityKind",
+    "Evidence",
+    "InvalidQueryError",
+    "KetrefError",
+    "KnowledgeBase",
+    "Molecule",
+    "Predicate",
+    "Process",
+    "Product",
+    "QueryTypeError",
+    "Route",
+    "Salt",
+    "SearchResult",
+    "Source",
+    "Status",
+    "StereoForm",
+    "Target",
+    "UnitError",
+    "UnknownClaimError",
+    "UnknownEntityError",
+    "UnknownNameError",
+    "UnknownSourceError",
+    "UnknownTermError",
+    "Value",
+    "Xref",
+    "__version__",
+    "claim",
+    "claims",
+    "compare",
+    "conflicts",
+    "get",
+    "knowledge_base",
+    "search",
+    "source",
+    "sources",
+]
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'ketref' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

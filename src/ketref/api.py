@@ -1,0 +1,92 @@
+"""The flat lookup API over the bundled knowledge base, loaded once on first use."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from ketref.claims import Claim
+from ketref.entities import Entity
+from ketref.knowledge_base import EntityQuery, KnowledgeBase
+from ketref.results import Conflict, EntityComparison, SearchResult
+from ketref.sources import Source
+from ketref.vocabulary import Direction, EntityKind, Status
+
+__all__ = ["claim", "claims", "compare", "conflicts", "get", "knowledge_base", "search", "source", "sources"]
+
+
+@cache
+def knowledge_base() -> KnowledgeBase:
+    """The bundled knowledge base, loaded and validated on the first call, then cached."""
+    return KnowledgeBase.bundled()
+
+
+def get(query: EntityQuery, kind: EntityKind | str | None = None) -> Entity:
+    """The entity for an id, name, synonym, brand, CURIE or InChIKey.
+
+    >>> import ketref
+    >>> ketref.get("(S)-ketamine") is ketref.get("esketamine") is ketref.get("S-ketamine")
+    True
+    >>> ketref.get("Spravato").kind.value
+    'product'
+    """
+    return knowledge_base().get(query, kind)
+
+
+def search(text: str, kind: EntityKind | str | None = None, limit: int = 10) -> tuple[SearchResult, ...]:
+    """Entities ranked by how well they match ``text``, best first."""
+    return knowledge_base().search(text, kind, limit)
+
+
+def claims(
+    subject: EntityQuery | None = None,
+    predicate: str | None = None,
+    object: EntityQuery | None = None,  # noqa: A002
+    *,
+    comparator: EntityQuery | None = None,
+    direction: Direction | str | None = None,
+    source: str | Source | None = None,
+    status: Status | str | None = None,
+    negated: bool | None = None,
+) -> tuple[Claim, ...]:
+    """Claims matching every filter given; see :meth:`KnowledgeBase.claims`.
+
+    >>> import ketref
+    >>> [c.subject for c in ketref.claims(predicate="binds", object="NMDA receptor",
+    ...                                   comparator="esketamine", direction="lesser")]
+    ['esketamine']
+    """
+    return knowledge_base().claims(
+        subject,
+        predicate,
+        object,
+        comparator=comparator,
+        direction=direction,
+        source=source,
+        status=status,
+        negated=negated,
+    )
+
+
+def claim(claim_id: str) -> Claim:
+    """The claim with this id."""
+    return knowledge_base().claim(claim_id)
+
+
+def compare(a: EntityQuery, b: EntityQuery) -> EntityComparison:
+    """What is claimed of ``a`` and ``b``, topic by topic, direct comparisons first."""
+    return knowledge_base().compare(a, b)
+
+
+def sources() -> tuple[Source, ...]:
+    """Every source: the five seed documents first, then the literature."""
+    return knowledge_base().sources()
+
+
+def source(source_id: str) -> Source:
+    """The source with this id."""
+    return knowledge_base().source(source_id)
+
+
+def conflicts() -> tuple[Conflict, ...]:
+    """Claims that disagree with each other, each side with its evidence."""
+    return knowledge_base().conflicts()

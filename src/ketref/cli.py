@@ -1,0 +1,250 @@
+"""The ``ketref`` command: look things up from a terminal.
+
+Every command prints readable text by default and JSON with ``--json``. A failed lookup
+exits with status 1 and prints the close matches; no command prints a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from typing import Any, TextIO
+
+from ketref import DISCLAIMER, __version__
+from ketref.errors import KetrefError
+
+__all__ = ["main"]
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="ketref",
+        description="Look up ketamine pharmacology claims, each with its source's own words. " + DISCLAIMER,
+    )
+    parser.add_argument("--version", action="version", version=f"ketref {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def command(name: str, help_text: str) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=help_text, description=help_text)
+        p.add_argument("--json", action="store_true", help="print JSON instead of text")
+        return p
+
+    show = command("show", "show one entity: names, identifiers and what is claimed about it")
+    show.add_argument("name", help="an id, name, synonym, brand, CURIE or InChIKey")
+
+    search = command("search", "find entities by name or description")
+    search.add_argument("text")
+    search.add_argument("--kind", help="only this kind of entity (compound, target, product, ...)")
+    search.add_argument("--limit", type=int, default=10)
+
+    claims = command("claims", "list claims matching every filter given")
+    claims.add_argument("--subject")
+    claims.add_argument("--predicate")
+    claims.add_argument("--object")
+    claims.add_argument("--comparator")
+    claims.add_argument("--direction", help="greater, lesser or similar (seen from the subject)")
+    claims.add_argument("--source", help="a source id")
+    claims.add_argument("--status", help="established, reported, suggested or hypothesized")
+
+    compare = command("compare", "compare two entities topic by topic")
+    compare.add_argument("a")
+    compare.add_argument("b")
+
+    command("sources", "list the sources claims are taken from")
+    command("conflicts", "list claims that disagree with each other")
+    return parser
+
+
+# -- text rendering ------------------------------------------------------------------------
+
+
+def _table(rows: Sequence[Sequence[str]], headers: Sequence[str], out: TextIO) -> None:
+    widths = [max(len(h), *(len(r[i]) for r in rows)) if rows else len(h) for i, h in enumerate(headers)]
+    widths[-1] = len(headers[-1])  # the last column runs free
+    print("  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True)).rstrip(), file=out)
+    print("  ".join("-" * w for w in widths), file=out)
+    for r in rows:
+        print("  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip(), file=out)
+
+
+def _claim_block(claim: Any, out: TextIO, indent: str = "") -> None:
+    context = claim.context
+    where = [
+        v
+        for v in (
+            context.level.value if context.level.value != "unspecified" else None,
+            context.species,
+            context.jurisdiction,
+            context.date,
+        )
+        if v
+    ]
+    extra = f" [{', '.join(where)}]" if where else ""
+    print(f"{indent}- {claim.sentence()}  ({claim.status.value}){extra}", file=out)
+    for evidence in claim.evidence:
+        print(f'{indent}    "{evidence.quote}" ({evidence.source})', file=out)
+    print(f"{indent}    id: {claim.id}", file=out)
+
+
+def _show(ns: argparse.Namespace, out: TextIO) -> Any:
+    import ketref
+
+    entity = ketref.get(ns.name)
+    found = ketref.claims(subject=entity)
+    if ns.json:
+        return {
+            "entity": entity.model_dump(mode="json"),
+            "claims": [c.model_dump(mode="json") for c in found],
+        }
+    print(f"{entity.name}  ({entity.kind.value}, id {entity.id})", file=out)
+    print(f"  {entity.description}", file=out)
+    if entity.synonyms:
+        print(f"  synonyms: {', '.join(entity.synonyms)}", file=out)
+    for key in (
+        "stereo_form",
+        "target_class",
+        "effect_type",
+        "parent",
+        "counterion",
+        "dosage_form",
+        "smiles",
+    ):
+        value = getattr(entity, key, None)
+        if value is not None:
+            print(f"  {key.replace('_', ' ')}: {getattr(value, 'value', value)}", file=out)
+    for xref in entity.xrefs:
+        print(f"  {xref.curie}  (from {xref.evidence.source})", file=out)
+    print(f"\nClaims naming {entity.id} ({len(found)}):", file=out)
+    for claim in found:
+        _claim_block(claim, out, "  ")
+    return None
+
+
+def _search(ns: argparse.Namespace, out: TextIO) -> Any:
+    import ketref
+
+    hits = ketref.search(ns.text, kind=ns.kind, limit=ns.limit)
+    if ns.json:
+        return [h.model_dump(mode="json") for h in hits]
+    rows = [(f"{h.score:.2f}", h.entity.id, h.entity.kind.value, h.matched) for h in hits]
+    if not rows:
+        print(f"no entity matches {ns.text!r}", file=out)
+    else:
+        _table(rows, ("score", "id", "kind", "matched"), out)
+    return None
+
+
+def _claims(ns: argparse.Namespace, out: TextIO) -> Any:
+    import ketref
+
+    found = ketref.claims(
+        ns.subject,
+        ns.predicate,
+        ns.object,
+        comparator=ns.comparator,
+        direction=ns.direction,
+        source=ns.source,
+        status=ns.status,
+    )
+    if ns.json:
+        return [c.model_dump(mode="json") for c in found]
+    print(f"{len(found)} claim{'s' if len(found) != 1 else ''}", file=out)
+    for claim in found:
+        _claim_block(claim, out)
+    return None
+
+
+def _compare(ns: argparse.Namespace, out: TextIO) -> Any:
+    import ketref
+
+    result = ketref.compare(ns.a, ns.b)
+    if ns.json:
+        return result.model_dump(mode="json")
+    print(f"{result.a} compared with {result.b}", file=out)
+    for row in result.rows:
+        topic = f"{row.predicate} {row.object}" + (f" ({row.aspect.value})" if row.aspect else "")
+        if row.comparative:
+            verdict = (
+                "conflicting claims"
+                if row.conflicting
+                else f"{result.a} {row.direction.value if row.direction else '?'}"
+            )
+            if row.magnitude is not None:
+                verdict += f", {row.magnitude}"
+            print(f"\n* {topic}: {verdict}", file=out)
+            for claim in row.comparative:
+                _claim_block(claim, out, "  ")
+        else:
+            print(f"\n* {topic}", file=out)
+            for side, claims in ((result.a, row.a), (result.b, row.b)):
+                print(f"  {side}: {len(claims)} claim{'s' if len(claims) != 1 else ''}", file=out)
+                for claim in claims:
+                    _claim_block(claim, out, "    ")
+    return None
+
+
+def _sources(ns: argparse.Namespace, out: TextIO) -> Any:
+    import ketref
+
+    found = ketref.sources()
+    if ns.json:
+        return [s.model_dump(mode="json") for s in found]
+    rows = [(s.id, s.kind.value, "seed" if s.is_seed else "literature", s.title) for s in found]
+    _table(rows, ("id", "kind", "origin", "title"), out)
+    return None
+
+
+def _conflicts(ns: argparse.Namespace, out: TextIO) -> Any:
+    import ketref
+
+    found = ketref.conflicts()
+    if ns.json:
+        return [c.model_dump(mode="json") for c in found]
+    print(f"{len(found)} conflict{'s' if len(found) != 1 else ''}", file=out)
+    for conflict in found:
+        print(f"\n* {conflict.kind}: {conflict.topic}", file=out)
+        for label, side in (("one side", conflict.side_a), ("other side", conflict.side_b)):
+            print(f"  {label}:", file=out)
+            for claim in side:
+                _claim_block(claim, out, "    ")
+    return None
+
+
+_HANDLERS: dict[str, Callable[[argparse.Namespace, TextIO], Any]] = {
+    "show": _show,
+    "search": _search,
+    "claims": _claims,
+    "compare": _compare,
+    "sources": _sources,
+    "conflicts": _conflicts,
+}
+
+
+def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: TextIO | None = None) -> int:
+    """Run the command line; returns the exit status (0 ok, 1 failed lookup or bad data, 2 usage)."""
+    out = out if out is not None else sys.stdout
+    err = err if err is not None else sys.stderr
+    parser = _parser()
+    try:
+        ns = parser.parse_args(argv)
+    except SystemExit as exc:  # argparse exits on --help, --version and usage errors
+        return int(exc.code) if isinstance(exc.code, int) else 2
+    try:
+        payload = _HANDLERS[ns.command](ns, out)
+        if ns.json:
+            json.dump({"disclaimer": DISCLAIMER, "result": payload}, out, ensure_ascii=False, indent=2)
+            print(file=out)
+        else:
+            print(f"\n{DISCLAIMER}", file=out)
+    except KetrefError as exc:
+        print(f"ketref: {exc}", file=err)
+        return 1
+    except BrokenPipeError:  # the reader (head, less) went away: stop quietly
+        return 0
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

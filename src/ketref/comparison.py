@@ -1,0 +1,69 @@
+"""Side-by-side comparison of two entities, built from the claim index."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from ketref.claims import Claim
+from ketref.orientation import ClaimIndex, Reading
+from ketref.results import ComparisonRow, EntityComparison
+from ketref.values import Value
+from ketref.vocabulary import Aspect, Direction
+
+__all__ = ["compare_entities"]
+
+Topic = tuple[str, str, Aspect | None]
+
+
+def _plain(index: ClaimIndex, entity_id: str) -> dict[Topic, list[Claim]]:
+    """Claims about one entity alone, grouped by what they say of it."""
+    topics: dict[Topic, list[Claim]] = defaultdict(list)
+    for r in index.match_readings(subject=entity_id):
+        if r.comparator is None and r.claim not in topics[(r.predicate, r.object, None)]:
+            topics[(r.predicate, r.object, None)].append(r.claim)
+    return topics
+
+
+def _summary(readings: list[Reading]) -> tuple[Direction | None, Value | None, bool]:
+    directions = {r.direction for r in readings}
+    if len(directions) != 1:
+        return None, None, True
+    magnitudes = {
+        r.claim.comparison.magnitude for r in readings if r.claim.comparison and r.claim.comparison.magnitude
+    }
+    magnitude = magnitudes.pop() if len(magnitudes) == 1 else None
+    return directions.pop(), magnitude, False
+
+
+def compare_entities(a: str, b: str, index: ClaimIndex) -> EntityComparison:
+    """Rows for every topic either entity has claims on, direct comparisons first."""
+    direct: dict[Topic, list[Reading]] = defaultdict(list)
+    for r in index.match_readings(subject=a, comparator=b):
+        if r.claim.comparison is not None and r.predicate == r.claim.predicate:
+            direct[(r.predicate, r.object, r.claim.comparison.aspect)].append(r)
+    rows = []
+    for (predicate, obj, aspect), found in direct.items():
+        direction, magnitude, conflicting = _summary(found)
+        rows.append(
+            ComparisonRow(
+                predicate=predicate,
+                object=obj,
+                aspect=aspect,
+                comparative=tuple(r.claim for r in found),
+                direction=direction,
+                magnitude=magnitude,
+                conflicting=conflicting,
+            )
+        )
+    side_a, side_b = _plain(index, a), _plain(index, b)
+    plain_rows = [
+        ComparisonRow(
+            predicate=topic[0],
+            object=topic[1],
+            a=tuple(side_a.get(topic, ())),
+            b=tuple(side_b.get(topic, ())),
+        )
+        for topic in dict.fromkeys([*side_a, *side_b])
+    ]
+    plain_rows.sort(key=lambda row: not (row.a and row.b))
+    return EntityComparison(a=a, b=b, rows=tuple(rows + plain_rows))

@@ -1,0 +1,224 @@
+"""Entity models: the things claims are about.
+
+Each kind of entity has its own model and its own data file (``data/<kind>s.toml``); they
+share the fields of :class:`EntityBase`. Cross-references are CURIEs with bioregistry
+prefixes, each with the evidence of where the identifier was read.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Literal
+
+from pydantic import Field, StringConstraints, field_validator, model_validator
+
+from ketref._base import FrozenModel, Id, Text
+from ketref.evidence import Evidence
+from ketref.vocabulary import EffectType, EntityKind, StereoForm, TargetClass
+
+__all__ = [
+    "CURIE_PREFIXES",
+    "CellType",
+    "Compound",
+    "Condition",
+    "Effect",
+    "Entity",
+    "EntityBase",
+    "Molecule",
+    "Process",
+    "Product",
+    "Route",
+    "Salt",
+    "Target",
+    "Xref",
+]
+
+CURIE_PREFIXES: frozenset[str] = frozenset(
+    {
+        "atc",
+        "cas",
+        "chebi",
+        "chembl.compound",
+        "drugbank",
+        "go",
+        "hgnc",
+        "inchikey",
+        "kegg.drug",
+        "mesh",
+        "ncbigene",
+        "pubchem.compound",
+        "unii",
+        "uniprot",
+    }
+)
+"""The bioregistry prefixes that cross-references may use."""
+
+_CURIE = re.compile(r"^(?P<prefix>[a-z][a-z0-9.]*):(?P<local>[A-Za-z0-9._\-]+)$")
+
+Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+
+
+class Xref(FrozenModel):
+    """A cross-reference to an identifier in another resource, with where it was read.
+
+    ``curie`` uses the bioregistry prefix (``pubchem.compound:3821``, ``chebi:6121``).
+    """
+
+    curie: str
+    evidence: Evidence
+
+    @field_validator("curie")
+    @classmethod
+    def _check_curie(cls, curie: str) -> str:
+        match = _CURIE.match(curie)
+        if match is None:
+            raise ValueError(f"{curie!r} is not a CURIE of the form prefix:local")
+        if match["prefix"] not in CURIE_PREFIXES:
+            known = ", ".join(sorted(CURIE_PREFIXES))
+            raise ValueError(f"unknown prefix {match['prefix']!r}; use one of {known}")
+        return curie
+
+    @property
+    def prefix(self) -> str:
+        """The bioregistry prefix."""
+        return self.curie.split(":", 1)[0]
+
+    @property
+    def local_id(self) -> str:
+        """The identifier within its resource."""
+        return self.curie.split(":", 1)[1]
+
+
+class EntityBase(FrozenModel):
+    """Fields shared by every kind of entity."""
+
+    id: Id
+    name: Name
+    synonyms: tuple[Name, ...] = ()
+    description: Text = Field(description="One line in the project's own words.")
+    xrefs: tuple[Xref, ...] = ()
+
+    @field_validator("description")
+    @classmethod
+    def _one_line(cls, description: str) -> str:
+        if "\n" in description:
+            raise ValueError("a description is one line")
+        return description
+
+    @model_validator(mode="after")
+    def _unique_names(self) -> EntityBase:
+        names = [self.name, *self.synonyms]
+        if len(set(names)) != len(names):
+            raise ValueError("a synonym repeats the name or another synonym")
+        curies = [x.curie for x in self.xrefs]
+        if len(set(curies)) != len(curies):
+            raise ValueError("a cross-reference is listed twice")
+        return self
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The display name followed by every synonym."""
+        return (self.name, *self.synonyms)
+
+    def xref(self, prefix: str) -> tuple[str, ...]:
+        """The local identifiers this entity has under a bioregistry ``prefix``."""
+        return tuple(x.local_id for x in self.xrefs if x.prefix == prefix)
+
+
+class Compound(EntityBase):
+    """A compound in a stated stereochemical form.
+
+    ``components`` lists, for a racemate, the enantiomers it is a 1:1 mixture of.
+    ``smiles`` is an isomeric SMILES where the structure is recorded.
+    """
+
+    kind: Literal[EntityKind.COMPOUND] = EntityKind.COMPOUND
+    stereo_form: StereoForm
+    components: tuple[Id, ...] = ()
+    smiles: str | None = None
+
+    @model_validator(mode="after")
+    def _components_fit_form(self) -> Compound:
+        if self.stereo_form is StereoForm.RACEMATE and len(self.components) != 2:
+            raise ValueError("a racemate lists its two enantiomers in 'components'")
+        if self.stereo_form is not StereoForm.RACEMATE and self.components:
+            raise ValueError("only a racemate has 'components'")
+        return self
+
+
+class Salt(EntityBase):
+    """A salt of a compound (the parent is the free base in the same stereo form)."""
+
+    kind: Literal[EntityKind.SALT] = EntityKind.SALT
+    parent: Id
+    counterion: Name
+    smiles: str | None = None
+
+
+class Target(EntityBase):
+    """A molecular target: receptor, ion channel, transporter, enzyme or signalling protein."""
+
+    kind: Literal[EntityKind.TARGET] = EntityKind.TARGET
+    target_class: TargetClass
+
+
+class Molecule(EntityBase):
+    """An endogenous molecule such as a neurotransmitter or a growth factor."""
+
+    kind: Literal[EntityKind.MOLECULE] = EntityKind.MOLECULE
+
+
+class CellType(EntityBase):
+    """A population of cells, such as GABAergic interneurons."""
+
+    kind: Literal[EntityKind.CELL_TYPE] = EntityKind.CELL_TYPE
+
+
+class Process(EntityBase):
+    """A biological process, such as synaptogenesis or a surge of glutamate release."""
+
+    kind: Literal[EntityKind.PROCESS] = EntityKind.PROCESS
+
+
+class Effect(EntityBase):
+    """A clinical or pharmacological effect, wanted or adverse."""
+
+    kind: Literal[EntityKind.EFFECT] = EntityKind.EFFECT
+    effect_type: EffectType
+
+
+class Route(EntityBase):
+    """A route of administration."""
+
+    kind: Literal[EntityKind.ROUTE] = EntityKind.ROUTE
+
+
+class Product(EntityBase):
+    """A marketed medicinal product (a brand)."""
+
+    kind: Literal[EntityKind.PRODUCT] = EntityKind.PRODUCT
+    dosage_form: Name | None = None
+
+
+class Condition(EntityBase):
+    """A medical condition or indication."""
+
+    kind: Literal[EntityKind.CONDITION] = EntityKind.CONDITION
+
+
+Entity = Compound | Salt | Target | Molecule | CellType | Process | Effect | Route | Product | Condition
+"""Any entity."""
+
+ENTITY_MODELS: dict[EntityKind, type[EntityBase]] = {
+    EntityKind.COMPOUND: Compound,
+    EntityKind.SALT: Salt,
+    EntityKind.TARGET: Target,
+    EntityKind.MOLECULE: Molecule,
+    EntityKind.CELL_TYPE: CellType,
+    EntityKind.PROCESS: Process,
+    EntityKind.EFFECT: Effect,
+    EntityKind.ROUTE: Route,
+    EntityKind.PRODUCT: Product,
+    EntityKind.CONDITION: Condition,
+}
+"""The model of each kind of entity."""

@@ -1,0 +1,280 @@
+"""The knowledge base: validated records, their indexes, and the queries over them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+from ketref.claims import Claim
+from ketref.entities import Compound, Entity, EntityBase, Salt
+from ketref.errors import (
+    DataError,
+    InvalidQueryError,
+    QueryTypeError,
+    UnknownClaimError,
+    UnknownEntityError,
+    UnknownSourceError,
+)
+from ketref.index import NameIndex
+from ketref.loader import Origin, Records, load_directory
+from ketref.orientation import ClaimIndex
+from ketref.results import Conflict, EntityComparison, SearchResult
+from ketref.sources import Source
+from ketref.terms import resolve_enum, resolve_predicate, suggest
+from ketref.vocabulary import Direction, EntityKind, Status, StereoForm
+
+__all__ = ["KnowledgeBase", "bundled_data_path"]
+
+EntityQuery = str | EntityBase
+
+
+def bundled_data_path() -> Path:
+    """The directory of the curated data files shipped with ketref."""
+    return Path(__file__).parent / "data"
+
+
+class KnowledgeBase:
+    """An immutable, validated set of entities, sources and claims, with lookups over them.
+
+    Build one with :meth:`bundled` (what :func:`ketref.get` and friends use) or
+    :meth:`from_directory`. Construction checks referential integrity and the uniqueness of
+    every id, name and identifier, and raises :class:`ketref.DataError` naming the record.
+    """
+
+    def __init__(self, records: Records) -> None:
+        self._origins = dict(records.origins)
+        self._entities: dict[str, Entity] = self._unique(records.entities, "entity")
+        self._sources: dict[str, Source] = self._unique(records.sources, "source")
+        self._claims: dict[str, Claim] = self._unique(records.claims, "claim")
+        self._check_references()
+        self._names = NameIndex(self._entities.values())
+        self._claim_index = ClaimIndex(tuple(self._claims.values()))
+
+    # -- construction -------------------------------------------------------------------
+
+    @classmethod
+    def from_directory(cls, path: str | Path) -> KnowledgeBase:
+        """Load and validate every ``*.toml`` data file of a directory."""
+        return cls(load_directory(path))
+
+    @classmethod
+    def bundled(cls) -> KnowledgeBase:
+        """The knowledge base shipped with ketref (loaded afresh; see :func:`ketref.knowledge_base`)."""
+        return cls(load_directory(bundled_data_path(), relative_to=bundled_data_path().parent.parent))
+
+    def _unique(self, records: Iterable[Any], what: str) -> dict[str, Any]:
+        table: dict[str, Any] = {}
+        for record in records:
+            if record.id in table:
+                raise self._error(f"duplicate {what} id {record.id!r}", what, record.id, "id")
+            table[record.id] = record
+        return table
+
+    def _error(self, problem: str, what: str, record_id: str, field: str | None) -> DataError:
+        origin = self._origins.get((what, record_id), Origin("<memory>", None))
+        return DataError(problem, file=origin.file, record=record_id, field=field, line=origin.line)
+
+    def _need_entity(self, ref: str, what: str, record_id: str, field: str) -> None:
+        if ref not in self._entities:
+            hint = suggest(ref, self._entities)
+            more = f"; did you mean {', '.join(hint)}?" if hint else ""
+            raise self._error(f"no entity has id {ref!r}{more}", what, record_id, field)
+
+    def _need_source(self, ref: str, what: str, record_id: str, field: str) -> None:
+        if ref not in self._sources:
+            hint = suggest(ref, self._sources)
+            more = f"; did you mean {', '.join(hint)}?" if hint else ""
+            raise self._error(f"no source has id {ref!r}{more}", what, record_id, field)
+
+    def _check_references(self) -> None:
+        for entity in self._entities.values():
+            for n, xref in enumerate(entity.xrefs):
+                self._need_source(xref.evidence.source, "entity", entity.id, f"xrefs.{n}.evidence.source")
+            if isinstance(entity, Compound):
+                for n, part in enumerate(entity.components):
+                    self._need_entity(part, "entity", entity.id, f"components.{n}")
+                    component = self._entities[part]
+                    if not (
+                        isinstance(component, Compound) and component.stereo_form is StereoForm.ENANTIOMER
+                    ):
+                        raise self._error(
+                            f"component {part!r} is not an enantiomer", "entity", entity.id, f"components.{n}"
+                        )
+            if isinstance(entity, Salt):
+                self._need_entity(entity.parent, "entity", entity.id, "parent")
+        for source in self._sources.values():
+            for n, cited in enumerate(source.cites):
+                self._need_source(cited, "source", source.id, f"cites.{n}")
+        for claim in self._claims.values():
+            fields = {"subject": claim.subject, "object": claim.object}
+            if claim.comparison is not None:
+                fields["comparison.comparator"] = claim.comparison.comparator
+            if claim.context.route is not None:
+                fields["context.route"] = claim.context.route
+            for field, ref in fields.items():
+                self._need_entity(ref, "claim", claim.id, field)
+            for n, evidence in enumerate(claim.evidence):
+                self._need_source(evidence.source, "claim", claim.id, f"evidence.{n}.source")
+
+    # -- records --------------------------------------------------------------------------
+
+    @property
+    def entities(self) -> Mapping[str, Entity]:
+        """Every entity, by id (read-only)."""
+        return MappingProxyType(self._entities)
+
+    def sources(self) -> tuple[Source, ...]:
+        """Every source, seeds first, in data order."""
+        return tuple(sorted(self._sources.values(), key=lambda s: not s.is_seed))
+
+    def source(self, query: str) -> Source:
+        """The source with this id."""
+        if not isinstance(query, str):
+            raise QueryTypeError(f"a source id is text, not {type(query).__name__}")
+        found = self._sources.get(query.strip())
+        if found is None:
+            raise UnknownSourceError(query, suggest(query, self._sources))
+        return found
+
+    def claim(self, claim_id: str) -> Claim:
+        """The claim with this id."""
+        if not isinstance(claim_id, str):
+            raise QueryTypeError(f"a claim id is text, not {type(claim_id).__name__}")
+        found = self._claims.get(claim_id.strip())
+        if found is None:
+            raise UnknownClaimError(claim_id, suggest(claim_id, self._claims))
+        return found
+
+    def all_claims(self) -> tuple[Claim, ...]:
+        """Every claim, in data order."""
+        return tuple(self._claims.values())
+
+    def origin(self, what: str, record_id: str) -> Origin | None:
+        """Where a record (``what`` is ``"entity"``, ``"source"`` or ``"claim"``) was read."""
+        return self._origins.get((what, record_id))
+
+    # -- lookups --------------------------------------------------------------------------
+
+    def get(self, query: EntityQuery, kind: EntityKind | str | None = None) -> Entity:
+        """The entity named by ``query``: an id, name, synonym, brand, CURIE or InChIKey.
+
+        Case, spacing, hyphens and brackets are ignored, so ``"(S)-ketamine"``,
+        ``"S-ketamine"`` and ``"esketamine"`` all give the same entity.
+
+        Raises:
+            ketref.UnknownEntityError: nothing matches (with close matches as suggestions),
+                or the match is not of the requested ``kind``.
+        """
+        wanted = resolve_enum(EntityKind, kind, "entity kind") if kind is not None else None
+        if isinstance(query, EntityBase):
+            found = self._entities.get(query.id)
+            if found is None or found != query:
+                raise UnknownEntityError(query.id, suggest(query.id, self._entities))
+        elif isinstance(query, str):
+            entity_id = self._names.lookup(query)
+            if entity_id is None:
+                raise UnknownEntityError(query, self._names.suggestions(query))
+            found = self._entities[entity_id]
+        else:
+            raise QueryTypeError(
+                f"an entity is named by text or given as an entity, not {type(query).__name__}"
+            )
+        if wanted is not None and found.kind is not wanted:
+            shown = query if isinstance(query, str) else query.id
+            raise UnknownEntityError(
+                shown,
+                [r.entity.name for r in self.search(shown, wanted, limit=5)],
+                detail=f"it names {found.id!r}, a {found.kind.value}, not a {wanted.value}",
+            )
+        return found
+
+    def search(
+        self, text: str, kind: EntityKind | str | None = None, limit: int = 10
+    ) -> tuple[SearchResult, ...]:
+        """Entities ranked by how well their names (then descriptions) match ``text``.
+
+        Scores run from 1.0 (an exact name) down; an empty result is a valid answer.
+        """
+        if not isinstance(text, str):
+            raise QueryTypeError(f"search text is text, not {type(text).__name__}")
+        if isinstance(limit, bool) or not isinstance(limit, int):
+            raise QueryTypeError(f"limit is a whole number, not {type(limit).__name__}")
+        if limit < 1:
+            raise InvalidQueryError(f"limit is at least 1, not {limit}")
+        wanted = resolve_enum(EntityKind, kind, "entity kind") if kind is not None else None
+        hits = self._names.search(text, self._entities)
+        results = [
+            SearchResult(entity=self._entities[h.entity_id], score=h.score, matched=h.matched)
+            for h in hits
+            if wanted is None or self._entities[h.entity_id].kind is wanted
+        ]
+        return tuple(results[:limit])
+
+    def _entity_id(self, query: EntityQuery | None) -> str | None:
+        return None if query is None else self.get(query).id
+
+    def claims(
+        self,
+        subject: EntityQuery | None = None,
+        predicate: str | None = None,
+        object: EntityQuery | None = None,  # noqa: A002 - the triple's own word
+        *,
+        comparator: EntityQuery | None = None,
+        direction: Direction | str | None = None,
+        source: str | Source | None = None,
+        status: Status | str | None = None,
+        negated: bool | None = None,
+    ) -> tuple[Claim, ...]:
+        """Claims matching every filter given, in data order.
+
+        Each claim is matched as stated and also read the other way round, so the inverse
+        question finds the same claim: ``claims("nmda-receptor", "has_antagonist")`` finds
+        "esketamine antagonist_of nmda-receptor", and asking which compound has *lesser*
+        NMDA affinity than esketamine (``comparator="esketamine", direction="lesser"``)
+        finds "esketamine binds nmda-receptor, greater than arketamine".
+        """
+        predicate_id = resolve_predicate(predicate).id if predicate is not None else None
+        wanted_direction = resolve_enum(Direction, direction, "direction") if direction is not None else None
+        wanted_status = resolve_enum(Status, status, "status") if status is not None else None
+        source_id = None
+        if source is not None:
+            source_id = source.id if isinstance(source, Source) else self.source(source).id
+        if negated is not None and not isinstance(negated, bool):
+            raise QueryTypeError(f"negated is True, False or None, not {negated!r}")
+        found = self._claim_index.match(
+            subject=self._entity_id(subject),
+            predicate=predicate_id,
+            object=self._entity_id(object),
+            comparator=self._entity_id(comparator),
+            direction=wanted_direction,
+        )
+        return tuple(
+            c
+            for c in found
+            if (wanted_status is None or c.status is wanted_status)
+            and (source_id is None or source_id in c.sources)
+            and (negated is None or c.negated is negated)
+        )
+
+    def compare(self, a: EntityQuery, b: EntityQuery) -> EntityComparison:
+        """What the knowledge base says of ``a`` and of ``b``, side by side, topic by topic."""
+        from ketref.comparison import compare_entities
+
+        first, second = self.get(a), self.get(b)
+        if first.id == second.id:
+            raise InvalidQueryError(f"compare needs two different entities; both name {first.id!r}")
+        return compare_entities(first.id, second.id, self._claim_index)
+
+    def conflicts(self) -> tuple[Conflict, ...]:
+        """Claims that disagree with each other, each side with its evidence."""
+        from ketref.conflicts import find_conflicts
+
+        return find_conflicts(self._claims.values())
+
+    def __repr__(self) -> str:
+        return (
+            f"<KnowledgeBase: {len(self._entities)} entities, {len(self._sources)} sources, "
+            f"{len(self._claims)} claims>"
+        )

@@ -1,0 +1,83 @@
+"""Result models returned by queries (search hits, comparisons, conflicts).
+
+They are pydantic models like the records, so ``model_dump(mode="json")`` works on every
+object the API returns.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import Field
+
+from ketref._base import FrozenModel, Id
+from ketref.claims import Claim
+from ketref.entities import Entity
+from ketref.values import Value
+from ketref.vocabulary import Aspect, Direction
+
+__all__ = ["ComparisonRow", "Conflict", "EntityComparison", "SearchResult"]
+
+AnyEntity = Annotated[Entity, Field(discriminator="kind")]
+
+
+class SearchResult(FrozenModel):
+    """One ranked match of :func:`ketref.search`."""
+
+    entity: AnyEntity
+    score: float = Field(ge=0, le=1)
+    matched: str = Field(description="The name, synonym or description that matched.")
+
+
+class ComparisonRow(FrozenModel):
+    """One topic of a comparison: a predicate and an object, and for comparative claims the aspect.
+
+    ``a`` and ``b`` hold the claims made about each side alone; ``comparative`` holds claims
+    that compare the two directly, and ``direction`` sums them up from ``a``'s side
+    (``None`` when there are none, or when they disagree, in which case ``conflicting``).
+    """
+
+    predicate: str
+    object: Id
+    aspect: Aspect | None = None
+    a: tuple[Claim, ...] = ()
+    b: tuple[Claim, ...] = ()
+    comparative: tuple[Claim, ...] = ()
+    direction: Direction | None = None
+    magnitude: Value | None = None
+    conflicting: bool = False
+
+    @property
+    def shared(self) -> bool:
+        """Whether both sides have claims on this topic (or a direct comparison)."""
+        return bool(self.comparative) or bool(self.a and self.b)
+
+
+class EntityComparison(FrozenModel):
+    """The result of :func:`ketref.compare`: topic rows, direct comparisons first."""
+
+    a: Id
+    b: Id
+    rows: tuple[ComparisonRow, ...]
+
+    def row(self, predicate: str, object: str, aspect: Aspect | str | None = None) -> ComparisonRow:  # noqa: A002
+        """The row on one topic, by predicate id and object id."""
+        for r in self.rows:
+            if r.predicate == predicate and r.object == object and (aspect is None or r.aspect == aspect):
+                return r
+        from ketref.errors import UnknownNameError
+
+        raise UnknownNameError(f"{predicate} {object}", [f"{r.predicate} {r.object}" for r in self.rows][:5])
+
+
+class Conflict(FrozenModel):
+    """Two sets of claims that cannot all be right.
+
+    ``kind`` says how they disagree: opposite directions of a comparison, a statement and
+    its negation, or stated numbers that do not overlap.
+    """
+
+    kind: Literal["direction", "negation", "magnitude"]
+    topic: str
+    side_a: tuple[Claim, ...]
+    side_b: tuple[Claim, ...]

@@ -1,0 +1,79 @@
+"""Source records: the seed documents shipped with ketref, and the literature."""
+
+from __future__ import annotations
+
+from importlib import resources
+from typing import Annotated
+
+from pydantic import Field, StringConstraints, model_validator
+
+from ketref._base import FrozenModel, Id, Text
+from ketref.vocabulary import SourceKind
+
+__all__ = ["Source", "normalize_whitespace"]
+
+Pmid = Annotated[str, StringConstraints(pattern=r"^[1-9][0-9]{0,8}$")]
+Doi = Annotated[str, StringConstraints(pattern=r"^10\.\d{4,9}/\S+$")]
+Url = Annotated[str, StringConstraints(pattern=r"^https?://\S+$")]
+Date = Annotated[str, StringConstraints(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")]
+
+
+def normalize_whitespace(text: str) -> str:
+    """Collapse every run of white space to one space, as quote checks do.
+
+    >>> normalize_whitespace("  a\\n b\\t c ")
+    'a b c'
+    """
+    return " ".join(text.split())
+
+
+class Source(FrozenModel):
+    """A document that claims are taken from.
+
+    A seed source names its ``file`` under ``ketref/data/sources/``; its full text is then
+    available from :meth:`text`, so anyone can check a quote. A literature source gives at
+    least one of ``pmid``, ``doi`` or ``url``. ``interests`` records what the publisher
+    evidently gains from what it says (a clinic selling infusions, a vendor selling reagents).
+    """
+
+    id: Id
+    title: Text
+    kind: SourceKind
+    publisher: Text | None = None
+    authors: tuple[Text, ...] = ()
+    date: Date | None = None
+    url: Url | None = None
+    pmid: Pmid | None = None
+    doi: Doi | None = None
+    file: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_.\-]+\.txt$")] | None = None
+    accessed: Date | None = Field(default=None, description="When an online source was read.")
+    interests: Text | None = None
+    cites: tuple[Id, ...] = ()
+    note: Text | None = None
+
+    @model_validator(mode="after")
+    def _locatable(self) -> Source:
+        if not (self.file or self.pmid or self.doi or self.url):
+            raise ValueError("a source gives a file, a PMID, a DOI or a URL")
+        return self
+
+    @property
+    def is_seed(self) -> bool:
+        """Whether the source's full text ships with ketref."""
+        return self.file is not None
+
+    def text(self) -> str:
+        """The full text of a seed source, as shipped.
+
+        Raises:
+            ketref.UnknownSourceError: the source has no bundled text.
+        """
+        if self.file is None:
+            from ketref.errors import UnknownSourceError
+
+            raise UnknownSourceError(f"{self.id} (no bundled text)")
+        return resources.files("ketref").joinpath("data", "sources", self.file).read_text("utf-8")
+
+    def contains(self, quote: str) -> bool:
+        """Whether ``quote`` stands in the bundled text, white space aside."""
+        return normalize_whitespace(quote) in normalize_whitespace(self.text())

@@ -1,0 +1,120 @@
+"""Numbers with units: one value type for every number in the knowledge base.
+
+A :class:`Value` is stored as plain data (a number or a pair of numbers, a unit text and a
+qualifier). Its :attr:`Value.quantity` is a pint ``Quantity`` built on demand from the one
+unit registry of the package, so that reading the knowledge base never imports pint.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from functools import cache
+from typing import TYPE_CHECKING, Annotated, Any
+
+from pydantic import StringConstraints, model_validator
+
+from ketref._base import FrozenModel
+from ketref.errors import UnitError
+
+if TYPE_CHECKING:
+    import pint
+
+__all__ = ["Qualifier", "Value", "parse_unit", "unit_registry"]
+
+
+class Qualifier(StrEnum):
+    """How a stated number relates to the true one."""
+
+    EQUAL = "="
+    LESS = "<"
+    GREATER = ">"
+    APPROXIMATELY = "~"
+
+
+UnitText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=60)]
+
+
+class Value(FrozenModel):
+    """A number or a range of numbers with a unit, as a source states it.
+
+    >>> v = Value(value=(3, 4), unit="fold")
+    >>> v.low, v.high, str(v)
+    (3.0, 4.0, '3–4 fold')
+    """
+
+    value: float | tuple[float, float]
+    unit: UnitText
+    qualifier: Qualifier = Qualifier.EQUAL
+
+    @model_validator(mode="after")
+    def _check_range(self) -> Value:
+        if isinstance(self.value, tuple) and self.value[0] > self.value[1]:
+            raise ValueError(f"range {self.value[0]}–{self.value[1]} runs backwards")
+        return self
+
+    @property
+    def low(self) -> float:
+        """The lower end (the value itself for a single number)."""
+        return float(self.value[0] if isinstance(self.value, tuple) else self.value)
+
+    @property
+    def high(self) -> float:
+        """The upper end (the value itself for a single number)."""
+        return float(self.value[1] if isinstance(self.value, tuple) else self.value)
+
+    @property
+    def is_range(self) -> bool:
+        """Whether the value is a range rather than a single number."""
+        return isinstance(self.value, tuple)
+
+    def overlaps(self, other: Value) -> bool:
+        """Whether two values in the same unit text share any number.
+
+        Values in different unit texts are not compared here (no unit conversion is done);
+        they are reported as overlapping, so that no conflict is claimed without evidence.
+        """
+        if self.unit != other.unit:
+            return True
+        return self.low <= other.high and other.low <= self.high
+
+    @property
+    def quantity(self) -> pint.Quantity[Any] | tuple[pint.Quantity[Any], pint.Quantity[Any]]:
+        """The value as a pint Quantity (a pair of them for a range)."""
+        registry = unit_registry()
+        parse_unit(self.unit)
+        if isinstance(self.value, tuple):
+            low, high = self.value
+            return (registry.Quantity(low, self.unit), registry.Quantity(high, self.unit))
+        return registry.Quantity(self.value, self.unit)
+
+    def __str__(self) -> str:
+        qualifier = "" if self.qualifier is Qualifier.EQUAL else f"{self.qualifier.value} "
+        number = f"{_fmt(self.low)}–{_fmt(self.high)}" if self.is_range else _fmt(self.low)
+        return f"{qualifier}{number} {self.unit}"
+
+
+def _fmt(number: float) -> str:
+    return f"{number:g}"
+
+
+def parse_unit(text: str) -> pint.Unit:
+    """Parse a unit text with the package's registry, or raise :class:`ketref.UnitError`."""
+    import pint
+
+    try:
+        return unit_registry().Unit(text)
+    except (pint.errors.PintError, ValueError, TypeError, AttributeError) as exc:
+        raise UnitError(f"{text!r} is not a unit pint understands ({exc})") from None
+
+
+@cache
+def unit_registry() -> pint.UnitRegistry[Any]:
+    """The single pint unit registry of the package, created on first use.
+
+    It knows ``fold`` (a dimensionless ratio) besides pint's default units.
+    """
+    import pint
+
+    registry: pint.UnitRegistry[Any] = pint.UnitRegistry()
+    registry.define("fold = 1")
+    return registry

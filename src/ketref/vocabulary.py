@@ -1,0 +1,287 @@
+"""Controlled vocabularies: entity kinds, statuses, directions, aspects and predicates.
+
+Everything here is plain Python (enums and a frozen dataclass table) so that it costs nothing
+to import. Each predicate knows its inverse and, where one exists and was checked, its
+Relation Ontology (RO) or Biolink Model equivalent; see ``docs/vocabulary.md``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+__all__ = [
+    "PREDICATES",
+    "Aspect",
+    "Direction",
+    "EffectType",
+    "EntityKind",
+    "Level",
+    "Predicate",
+    "SourceKind",
+    "Status",
+    "StereoForm",
+    "TargetClass",
+]
+
+
+class EntityKind(StrEnum):
+    """What an entity is."""
+
+    COMPOUND = "compound"
+    SALT = "salt"
+    TARGET = "target"
+    MOLECULE = "molecule"
+    CELL_TYPE = "cell_type"
+    PROCESS = "process"
+    EFFECT = "effect"
+    ROUTE = "route"
+    PRODUCT = "product"
+    CONDITION = "condition"
+
+
+class StereoForm(StrEnum):
+    """The stereochemical form in which a compound record is meant."""
+
+    RACEMATE = "racemate"
+    ENANTIOMER = "enantiomer"
+    UNSPECIFIED = "unspecified"
+    ACHIRAL = "achiral"
+
+
+class TargetClass(StrEnum):
+    """The molecular class of a target."""
+
+    RECEPTOR = "receptor"
+    ION_CHANNEL = "ion_channel"
+    TRANSPORTER = "transporter"
+    ENZYME = "enzyme"
+    SIGNALING_PROTEIN = "signaling_protein"
+
+
+class EffectType(StrEnum):
+    """Whether an effect is sought, unwanted, or a pharmacological action in its own right."""
+
+    THERAPEUTIC = "therapeutic"
+    ADVERSE = "adverse"
+    PHARMACOLOGICAL = "pharmacological"
+
+
+class Status(StrEnum):
+    """How firmly a claim is made, judged from the source's own wording.
+
+    The members are ordered from strongest to weakest; :meth:`rank` gives that order.
+    """
+
+    ESTABLISHED = "established"
+    REPORTED = "reported"
+    SUGGESTED = "suggested"
+    HYPOTHESIZED = "hypothesized"
+
+    @property
+    def rank(self) -> int:
+        """0 for established up to 3 for hypothesized: a larger rank is a weaker claim."""
+        return list(Status).index(self)
+
+
+class Direction(StrEnum):
+    """The direction of a comparison, read as 'subject is <direction> than comparator'."""
+
+    GREATER = "greater"
+    LESSER = "lesser"
+    SIMILAR = "similar"
+
+    @property
+    def flipped(self) -> Direction:
+        """The direction seen from the comparator's side."""
+        return _FLIPPED[self]
+
+
+_FLIPPED = {
+    Direction.GREATER: Direction.LESSER,
+    Direction.LESSER: Direction.GREATER,
+    Direction.SIMILAR: Direction.SIMILAR,
+}
+
+
+class Aspect(StrEnum):
+    """What a comparison compares."""
+
+    AFFINITY = "affinity"
+    POTENCY = "potency"
+    EFFICACY = "efficacy"
+    DURATION = "duration"
+    ONSET_SPEED = "onset_speed"
+    INCIDENCE = "incidence"
+    BREADTH = "breadth"
+
+
+class Level(StrEnum):
+    """The kind of evidence a claim rests on, as the source describes it."""
+
+    IN_VITRO = "in_vitro"
+    PRECLINICAL = "preclinical"
+    CLINICAL = "clinical"
+    REGULATORY = "regulatory"
+    UNSPECIFIED = "unspecified"
+
+
+class SourceKind(StrEnum):
+    """What kind of document a source is; this says nothing of its quality by itself."""
+
+    CLINIC_MARKETING = "clinic_marketing"
+    CLINIC_ARTICLE = "clinic_article"
+    BLOG_SUMMARY = "blog_summary"
+    VENDOR_GUIDE = "vendor_guide"
+    QA_AGGREGATOR = "qa_aggregator"
+    JOURNAL_ARTICLE = "journal_article"
+    REVIEW = "review"
+    DRUG_LABEL = "drug_label"
+    REGULATOR = "regulator"
+    ENCYCLOPEDIA = "encyclopedia"
+    DATABASE = "database"
+
+
+@dataclass(frozen=True, slots=True)
+class Predicate:
+    """One relation of the controlled vocabulary.
+
+    Attributes:
+        id: the predicate's identifier as written in data files (``snake_case``).
+        label: how it reads in a sentence (``"is an antagonist of"``).
+        inverse: the id of the predicate read the other way round.
+        comparable: whether claims with it may compare two subjects (affinity, potency...).
+        ro: the Relation Ontology CURIE, where an equivalent exists and was checked.
+        biolink: the Biolink Model predicate CURIE, where one exists and was checked.
+    """
+
+    id: str
+    label: str
+    inverse: str
+    comparable: bool = False
+    ro: str | None = None
+    biolink: str | None = None
+
+    @property
+    def symmetric(self) -> bool:
+        """Whether the predicate is its own inverse."""
+        return self.inverse == self.id
+
+
+def _pair(
+    forward: str,
+    forward_label: str,
+    backward: str,
+    backward_label: str,
+    *,
+    comparable: bool = False,
+    ro: tuple[str | None, str | None] = (None, None),
+    biolink: tuple[str | None, str | None] = (None, None),
+) -> tuple[Predicate, Predicate]:
+    return (
+        Predicate(forward, forward_label, backward, comparable, ro[0], biolink[0]),
+        Predicate(backward, backward_label, forward, comparable, ro[1], biolink[1]),
+    )
+
+
+# RO ids were read in ro.obo (release 2023-02-22) and Biolink slots in biolink-model 4.4.6;
+# only exact or near-exact equivalents are given (see docs/vocabulary.md for the quotes).
+_TABLE: tuple[Predicate, ...] = (
+    *_pair(
+        "antagonist_of",
+        "is an antagonist of",
+        "has_antagonist",
+        "has as antagonist",
+        comparable=True,
+        ro=("RO:0018029", None),
+    ),
+    *_pair(
+        "agonist_of",
+        "is an agonist of",
+        "has_agonist",
+        "has as agonist",
+        ro=("RO:0018027", None),
+    ),
+    *_pair(
+        "binds",
+        "binds",
+        "bound_by",
+        "is bound by",
+        comparable=True,
+        ro=("RO:0002436", "RO:0002436"),
+        biolink=("biolink:directly_physically_interacts_with",) * 2,
+    ),
+    *_pair("activates", "activates", "activated_by", "is activated by", ro=("RO:0002450", None)),
+    *_pair("inhibits", "inhibits", "inhibited_by", "is inhibited by", ro=("RO:0002449", None)),
+    *_pair("increases", "increases", "increased_by", "is increased by"),
+    *_pair("decreases", "decreases", "decreased_by", "is decreased by"),
+    *_pair(
+        "leads_to",
+        "leads to",
+        "results_from",
+        "results from",
+        ro=("RO:0002411", "RO:0002404"),
+    ),
+    *_pair("has_effect", "has the effect", "effect_of", "is an effect of", comparable=True),
+    *_pair(
+        "has_adverse_effect",
+        "has the adverse effect",
+        "adverse_effect_of",
+        "is an adverse effect of",
+        comparable=True,
+        biolink=("biolink:has_adverse_event", "biolink:adverse_event_of"),
+    ),
+    *_pair(
+        "treats",
+        "treats",
+        "treated_by",
+        "is treated by",
+        comparable=True,
+        ro=("RO:0002606", "RO:0002302"),
+        biolink=("biolink:treats", "biolink:treated_by"),
+    ),
+    *_pair("approved_for", "is approved for", "has_approved_drug", "has as approved drug"),
+    *_pair(
+        "used_off_label_for",
+        "is used off-label for",
+        "has_off_label_drug",
+        "has as off-label drug",
+    ),
+    *_pair(
+        "in_clinical_trials_for",
+        "is in clinical trials for",
+        "tested_in_clinical_trials_of",
+        "is tested in clinical trials of",
+        biolink=("biolink:in_clinical_trials_for", "biolink:tested_by_clinical_trials_of"),
+    ),
+    *_pair(
+        "administered_via",
+        "is administered via",
+        "route_for",
+        "is a route for",
+        comparable=True,
+    ),
+    *_pair(
+        "has_active_ingredient",
+        "has the active ingredient",
+        "active_ingredient_of",
+        "is the active ingredient of",
+    ),
+    *_pair(
+        "has_component",
+        "has the component",
+        "component_of",
+        "is a component of",
+        ro=("RO:0002180", None),
+    ),
+    Predicate(
+        "interacts_with",
+        "interacts with",
+        "interacts_with",
+        ro="RO:0002434",
+        biolink="biolink:interacts_with",
+    ),
+)
+
+PREDICATES: dict[str, Predicate] = {p.id: p for p in _TABLE}
+"""Every predicate of the vocabulary, by id."""
