@@ -40,8 +40,9 @@ if TYPE_CHECKING:
         source,
         sources,
     )
-    from ketref.claims import Claim, Comparison, Context
-    from ketref.entities import (
+    from ketref.kb import KnowledgeBase
+    from ketref.models.claims import Claim, Comparison, Context
+    from ketref.models.entities import (
         CellType,
         Compound,
         Condition,
@@ -55,11 +56,10 @@ if TYPE_CHECKING:
         Target,
         Xref,
     )
-    from ketref.evidence import Evidence
-    from ketref.knowledge_base import KnowledgeBase
-    from ketref.results import ComparisonRow, Conflict, EntityComparison, SearchResult
-    from ketref.sources import Source
-    from ketref.values import Value
+    from ketref.models.evidence import Evidence
+    from ketref.models.results import ComparisonRow, Conflict, EntityComparison, SearchResult
+    from ketref.models.sources import Source
+    from ketref.models.values import Value
     from ketref.vocabulary import (
         PREDICATES,
         Aspect,
@@ -80,7 +80,7 @@ _LAZY: dict[str, str] = {
         ["claim", "claims", "compare", "conflicts", "get", "knowledge_base", "search", "source", "sources"],
         "ketref.api",
     ),
-    **dict.fromkeys(["Claim", "Comparison", "Context"], "ketref.claims"),
+    **dict.fromkeys(["Claim", "Comparison", "Context"], "ketref.models.claims"),
     **dict.fromkeys(
         [
             "CellType",
@@ -96,13 +96,15 @@ _LAZY: dict[str, str] = {
             "Target",
             "Xref",
         ],
-        "ketref.entities",
+        "ketref.models.entities",
     ),
-    "Evidence": "ketref.evidence",
-    "KnowledgeBase": "ketref.knowledge_base",
-    **dict.fromkeys(["ComparisonRow", "Conflict", "EntityComparison", "SearchResult"], "ketref.results"),
-    "Source": "ketref.sources",
-    "Value": "ketref.values",
+    "Evidence": "ketref.models.evidence",
+    "KnowledgeBase": "ketref.kb",
+    **dict.fromkeys(
+        ["ComparisonRow", "Conflict", "EntityComparison", "SearchResult"], "ketref.models.results"
+    ),
+    "Source": "ketref.models.sources",
+    "Value": "ketref.models.values",
     **dict.fromkeys(
         ["PREDICATES", "Aspect", "Direction", "EntityKind", "Predicate", "Status", "StereoForm"],
         "ketref.vocabulary",

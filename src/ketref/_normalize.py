@@ -23,8 +23,8 @@ def normalize_name(text: str) -> str:
     >>> normalize_name("N-methyl-D-aspartate receptor")
     'nmethyldaspartatereceptor'
     """
-    folded = unicodedata.normalize("NFKC", text).casefold()
-    return _NOISE.sub("", folded)
+    folded = unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", text).casefold())
+    return unicodedata.normalize("NFKC", _NOISE.sub("", folded))
 
 
 def looks_like_curie(text: str) -> bool:

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from functools import cache
 
-from ketref.claims import Claim
-from ketref.entities import Entity
-from ketref.knowledge_base import EntityQuery, KnowledgeBase
-from ketref.results import Conflict, EntityComparison, SearchResult
-from ketref.sources import Source
+from ketref.kb import EntityQuery, KnowledgeBase
+from ketref.models.claims import Claim
+from ketref.models.entities import Entity
+from ketref.models.results import Conflict, EntityComparison, SearchResult
+from ketref.models.sources import Source
 from ketref.vocabulary import Direction, EntityKind, Status
 
 __all__ = ["claim", "claims", "compare", "conflicts", "get", "knowledge_base", "search", "source", "sources"]
@@ -50,10 +50,14 @@ def claims(
 ) -> tuple[Claim, ...]:
     """Claims matching every filter given; see :meth:`KnowledgeBase.claims`.
 
+    Which compound has a lesser NMDA affinity than esketamine? The stored claim says
+    esketamine's is greater than arketamine's, and the question finds it read backwards:
+
     >>> import ketref
-    >>> [c.subject for c in ketref.claims(predicate="binds", object="NMDA receptor",
-    ...                                   comparator="esketamine", direction="lesser")]
-    ['esketamine']
+    >>> [(c.subject, c.comparison.direction.value, c.comparison.comparator)
+    ...  for c in ketref.claims(predicate="binds", object="NMDA receptor",
+    ...                         comparator="esketamine", direction="lesser")]
+    [('esketamine', 'greater', 'arketamine')]
     """
     return knowledge_base().claims(
         subject,

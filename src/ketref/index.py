@@ -7,8 +7,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from ketref._normalize import INCHIKEY_PATTERN, looks_like_curie, normalize_curie, normalize_name
-from ketref.entities import EntityBase
 from ketref.errors import DataError
+from ketref.models.entities import EntityBase
 
 __all__ = ["NameIndex", "SearchHit"]
 
@@ -33,7 +33,7 @@ class NameIndex:
         self._shown: dict[str, str] = {}
         self._curies: dict[str, str] = {}
         for entity in entities:
-            for text in (entity.id, *entity.names):
+            for text in (*entity.names, entity.id):
                 self._add(self._names, normalize_name(text), entity.id, text)
                 self._shown.setdefault(normalize_name(text), text)
             self._add(self._curies, normalize_curie(f"{LOCAL_PREFIX}:{entity.id}"), entity.id, entity.id)
@@ -75,12 +75,10 @@ class NameIndex:
             return []
         close = difflib.get_close_matches(key, list(self._names), n=n * 3, cutoff=0.6)
         close += [k for k in self._names if key in k and k not in close]
-        shown: list[str] = []
+        shown: dict[str, str] = {}  # one name per entity, the closest first
         for k in close:
-            text = self._shown[k]
-            if text not in shown:
-                shown.append(text)
-        return shown[:n]
+            shown.setdefault(self._names[k], self._shown[k])
+        return list(shown.values())[:n]
 
     def search(self, text: str, entities: Mapping[str, EntityBase]) -> list[SearchHit]:
         """Rank every entity against ``text``: exact > prefix > contains > fuzzy > description."""

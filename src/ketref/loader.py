@@ -16,10 +16,10 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from ketref.claims import Claim
-from ketref.entities import ENTITY_MODELS, EntityBase
 from ketref.errors import DataError
-from ketref.sources import Source
+from ketref.models.claims import Claim
+from ketref.models.entities import ENTITY_MODELS, EntityBase
+from ketref.models.sources import Source
 
 __all__ = ["MAX_FILE_BYTES", "RECORD_MODELS", "Origin", "Records", "load_directory", "load_file"]
 

@@ -7,8 +7,6 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from ketref.claims import Claim
-from ketref.entities import Compound, Entity, EntityBase, Salt
 from ketref.errors import (
     DataError,
     InvalidQueryError,
@@ -19,9 +17,11 @@ from ketref.errors import (
 )
 from ketref.index import NameIndex
 from ketref.loader import Origin, Records, load_directory
-from ketref.orientation import ClaimIndex
-from ketref.results import Conflict, EntityComparison, SearchResult
-from ketref.sources import Source
+from ketref.models.claims import Claim
+from ketref.models.entities import Compound, Entity, EntityBase, Salt
+from ketref.models.results import Conflict, EntityComparison, SearchResult
+from ketref.models.sources import Source
+from ketref.queries.orientation import ClaimIndex
 from ketref.terms import resolve_enum, resolve_predicate, suggest
 from ketref.vocabulary import Direction, EntityKind, Status, StereoForm
 
@@ -260,7 +260,7 @@ class KnowledgeBase:
 
     def compare(self, a: EntityQuery, b: EntityQuery) -> EntityComparison:
         """What the knowledge base says of ``a`` and of ``b``, side by side, topic by topic."""
-        from ketref.comparison import compare_entities
+        from ketref.queries.comparison import compare_entities
 
         first, second = self.get(a), self.get(b)
         if first.id == second.id:
@@ -269,7 +269,7 @@ class KnowledgeBase:
 
     def conflicts(self) -> tuple[Conflict, ...]:
         """Claims that disagree with each other, each side with its evidence."""
-        from ketref.conflicts import find_conflicts
+        from ketref.queries.conflicts import find_conflicts
 
         return find_conflicts(self._claims.values())
 

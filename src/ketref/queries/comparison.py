@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from ketref.claims import Claim
-from ketref.orientation import ClaimIndex, Reading
-from ketref.results import ComparisonRow, EntityComparison
-from ketref.values import Value
+from ketref.models.claims import Claim
+from ketref.models.results import ComparisonRow, EntityComparison
+from ketref.models.values import Value
+from ketref.queries.orientation import ClaimIndex, Reading
 from ketref.vocabulary import Aspect, Direction
 
 __all__ = ["compare_entities"]

@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 from pydantic import StringConstraints, model_validator
 
-from ketref._base import FrozenModel
 from ketref.errors import UnitError
+from ketref.models._base import FrozenModel
 
 if TYPE_CHECKING:
     import pint

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from ketref.claims import Claim
+from ketref.models.claims import Claim
 from ketref.vocabulary import PREDICATES, Direction
 
 __all__ = ["ClaimIndex", "Reading", "readings"]

@@ -7,7 +7,7 @@ from typing import Annotated
 
 from pydantic import Field, StringConstraints, model_validator
 
-from ketref._base import FrozenModel, Id, Text
+from ketref.models._base import FrozenModel, Id, Text
 from ketref.vocabulary import SourceKind
 
 __all__ = ["Source", "normalize_whitespace"]

@@ -10,10 +10,10 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
-from ketref._base import FrozenModel, Id
-from ketref.claims import Claim
-from ketref.entities import Entity
-from ketref.values import Value
+from ketref.models._base import FrozenModel, Id
+from ketref.models.claims import Claim
+from ketref.models.entities import Entity
+from ketref.models.values import Value
 from ketref.vocabulary import Aspect, Direction
 
 __all__ = ["ComparisonRow", "Conflict", "EntityComparison", "SearchResult"]

@@ -6,9 +6,9 @@ from collections import defaultdict
 from collections.abc import Iterable
 from itertools import combinations
 
-from ketref.claims import Claim
-from ketref.orientation import readings
-from ketref.results import Conflict
+from ketref.models.claims import Claim
+from ketref.models.results import Conflict
+from ketref.queries.orientation import readings
 from ketref.vocabulary import PREDICATES, Direction
 
 __all__ = ["find_conflicts"]

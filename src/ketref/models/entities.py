@@ -12,8 +12,8 @@ from typing import Annotated, Literal
 
 from pydantic import Field, StringConstraints, field_validator, model_validator
 
-from ketref._base import FrozenModel, Id, Text
-from ketref.evidence import Evidence
+from ketref.models._base import FrozenModel, Id, Text
+from ketref.models.evidence import Evidence
 from ketref.vocabulary import EffectType, EntityKind, StereoForm, TargetClass
 
 __all__ = [

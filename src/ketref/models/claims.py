@@ -6,10 +6,10 @@ from typing import Annotated
 
 from pydantic import Field, StringConstraints, field_validator, model_validator
 
-from ketref._base import FrozenModel, Id, Text
-from ketref.evidence import Evidence
-from ketref.sources import Date
-from ketref.values import Value
+from ketref.models._base import FrozenModel, Id, Text
+from ketref.models.evidence import Evidence
+from ketref.models.sources import Date
+from ketref.models.values import Value
 from ketref.vocabulary import PREDICATES, Aspect, Direction, Level, Predicate, Status
 
 __all__ = ["Claim", "Comparison", "Context"]
@@ -102,7 +102,7 @@ class Claim(FrozenModel):
     def sentence(self) -> str:
         """The claim as a short English sentence over ids (for tables and logs).
 
-        >>> from ketref.evidence import Evidence
+        >>> from ketref.models.evidence import Evidence
         >>> c = Claim(id="x", subject="a", predicate="binds", object="t",
         ...           status="reported", evidence=[Evidence(source="s", quote="q")],
         ...           comparison={"comparator": "b", "aspect": "affinity", "direction": "greater",

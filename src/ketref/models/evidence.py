@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import field_validator
 
-from ketref._base import FrozenModel, Id, Text
+from ketref.models._base import FrozenModel, Id, Text
 
 __all__ = ["MAX_QUOTE_WORDS", "Evidence"]
 

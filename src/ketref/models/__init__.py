@@ -1,0 +1,1 @@
+"""The pydantic models of ketref: records (entities, sources, claims) and query results."""

@@ -1,0 +1,1 @@
+"""Query logic over claims: reading them both ways round, comparing, finding conflicts."""

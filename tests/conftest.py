@@ -1,0 +1,54 @@
+"""Shared fixtures: the bundled knowledge base and small data packs written on the fly."""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+import ketref
+from ketref.kb import KnowledgeBase
+
+WriteData = Callable[..., Path]
+
+
+@pytest.fixture(scope="session")
+def kb() -> KnowledgeBase:
+    return ketref.knowledge_base()
+
+
+MINIMAL_SOURCE = """
+[[source]]
+id = "note"
+title = "A test note"
+kind = "journal_article"
+url = "https://example.org/note"
+"""
+
+MINIMAL_ENTITIES = """
+[[compound]]
+id = "alpha"
+name = "Alpha"
+description = "A test compound."
+stereo_form = "achiral"
+
+[[target]]
+id = "beta-receptor"
+name = "Beta receptor"
+description = "A test target."
+target_class = "receptor"
+"""
+
+
+@pytest.fixture
+def write_data(tmp_path: Path) -> WriteData:
+    """Write TOML files into a fresh directory: ``write_data(name=text, ...)`` returns the directory."""
+
+    def write(**files: str) -> Path:
+        for name, text in files.items():
+            (tmp_path / f"{name}.toml").write_text(textwrap.dedent(text), encoding="utf-8")
+        return tmp_path
+
+    return write

@@ -1,0 +1,106 @@
+"""The command line: readable text, JSON on request, clean failures, the disclaimer."""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+
+import pytest
+
+from ketref import DISCLAIMER
+from ketref.cli import main
+
+
+def run(*argv: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    code = main(list(argv), out=out, err=err)
+    return code, out.getvalue(), err.getvalue()
+
+
+def test_compare_prints_the_affinity_difference_and_the_disclaimer() -> None:
+    code, out, err = run("compare", "esketamine", "arketamine")
+    assert code == 0, err
+    assert "binds nmda-receptor (affinity): esketamine greater, 3–4 fold" in out
+    assert "(S)-ketamine has a 3- to 4-fold greater affinity" in out
+    assert out.rstrip().endswith(DISCLAIMER)
+
+
+def test_show_lists_identifiers_and_claims() -> None:
+    code, out, _ = run("show", "Spravato")
+    assert code == 0
+    assert "Spravato  (product, id spravato)" in out
+    assert "has the active ingredient esketamine-hydrochloride" in out
+
+
+def test_search_table() -> None:
+    code, out, _ = run("search", "sigma")
+    assert code == 0
+    assert "sigma-1-receptor" in out
+    assert out.splitlines()[0].split() == ["score", "id", "kind", "matched"]
+
+
+def test_claims_with_filters() -> None:
+    code, out, _ = run(
+        "claims", "--object", "nmda-receptor", "--comparator", "esketamine", "--direction", "lesser"
+    )
+    assert code == 0
+    assert out.startswith("2 claims")
+
+
+@pytest.mark.parametrize("command", ["sources", "conflicts"])
+def test_listing_commands(command: str) -> None:
+    code, out, _ = run(command)
+    assert code == 0
+    assert DISCLAIMER in out
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["show", "esketamine"],
+        ["search", "ketamine"],
+        ["claims", "--subject", "arketamine"],
+        ["compare", "esketamine", "racemic ketamine"],
+        ["sources"],
+        ["conflicts"],
+    ],
+)
+def test_json_output_parses(argv: list[str]) -> None:
+    code, out, _ = run(*argv, "--json")
+    assert code == 0
+    payload = json.loads(out)
+    assert payload["disclaimer"] == DISCLAIMER
+    assert payload["result"]
+
+
+def test_unknown_name_exits_non_zero_with_suggestions_and_no_traceback() -> None:
+    code, out, err = run("show", "esketamin")
+    assert code == 1
+    assert out == ""
+    assert "did you mean" in err and "esketamine" in err.lower()
+    assert "Traceback" not in err
+
+
+def test_bad_filter_is_reported_plainly() -> None:
+    code, _, err = run("claims", "--predicate", "antagonises")
+    assert code == 1
+    assert "no predicate matches 'antagonises'" in err
+
+
+def test_usage_error_exits_2() -> None:
+    code, _, _ = run("frobnicate")
+    assert code == 2
+
+
+def test_module_entry_point_runs_in_a_fresh_process() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "ketref", "show", "nope-nothing"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 1
+    assert "Traceback" not in done.stderr
+    assert "no entity matches 'nope-nothing'" in done.stderr
