@@ -285,3 +285,17 @@ _TABLE: tuple[Predicate, ...] = (
 
 PREDICATES: dict[str, Predicate] = {p.id: p for p in _TABLE}
 """Every predicate of the vocabulary, by id."""
+
+
+def predicate_table() -> str:
+    """The predicate vocabulary as a Markdown table (docs/vocabulary.md embeds it verbatim)."""
+    lines = [
+        "| predicate | reads | inverse | comparable | Relation Ontology | Biolink |",
+        "| --- | --- | --- | --- | --- | --- |",
+    ]
+    for p in _TABLE:
+        lines.append(
+            f"| `{p.id}` | {p.label} | `{p.inverse}` | {'yes' if p.comparable else ''} "
+            f"| {p.ro or ''} | {p.biolink or ''} |"
+        )
+    return "\n".join(lines) + "\n"
