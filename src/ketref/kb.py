@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any
+from typing import Any, TypeVar
 
 from ketref.errors import (
     DataError,
@@ -13,6 +13,7 @@ from ketref.errors import (
     QueryTypeError,
     UnknownClaimError,
     UnknownEntityError,
+    UnknownNameError,
     UnknownSourceError,
 )
 from ketref.index import NameIndex
@@ -76,17 +77,18 @@ class KnowledgeBase:
         origin = self._origins.get((what, record_id), Origin("<memory>", None))
         return DataError(problem, file=origin.file, record=record_id, field=field, line=origin.line)
 
-    def _need_entity(self, ref: str, what: str, record_id: str, field: str) -> None:
-        if ref not in self._entities:
-            hint = suggest(ref, self._entities)
+    def _need(self, table: Mapping[str, object], ref: str, what: str, record_id: str, field: str) -> None:
+        if ref not in table:
+            kind = "entity" if table is self._entities else "source"
+            hint = suggest(ref, table)
             more = f"; did you mean {', '.join(hint)}?" if hint else ""
-            raise self._error(f"no entity has id {ref!r}{more}", what, record_id, field)
+            raise self._error(f"no {kind} has id {ref!r}{more}", what, record_id, field)
+
+    def _need_entity(self, ref: str, what: str, record_id: str, field: str) -> None:
+        self._need(self._entities, ref, what, record_id, field)
 
     def _need_source(self, ref: str, what: str, record_id: str, field: str) -> None:
-        if ref not in self._sources:
-            hint = suggest(ref, self._sources)
-            more = f"; did you mean {', '.join(hint)}?" if hint else ""
-            raise self._error(f"no source has id {ref!r}{more}", what, record_id, field)
+        self._need(self._sources, ref, what, record_id, field)
 
     def _check_references(self) -> None:
         for entity in self._entities.values():
@@ -129,23 +131,13 @@ class KnowledgeBase:
         """Every source, seeds first, in data order."""
         return tuple(sorted(self._sources.values(), key=lambda s: not s.is_seed))
 
-    def source(self, query: str) -> Source:
+    def source(self, source_id: str) -> Source:
         """The source with this id."""
-        if not isinstance(query, str):
-            raise QueryTypeError(f"a source id is text, not {type(query).__name__}")
-        found = self._sources.get(query.strip())
-        if found is None:
-            raise UnknownSourceError(query, suggest(query, self._sources))
-        return found
+        return _by_id(self._sources, source_id, UnknownSourceError)
 
     def claim(self, claim_id: str) -> Claim:
         """The claim with this id."""
-        if not isinstance(claim_id, str):
-            raise QueryTypeError(f"a claim id is text, not {type(claim_id).__name__}")
-        found = self._claims.get(claim_id.strip())
-        if found is None:
-            raise UnknownClaimError(claim_id, suggest(claim_id, self._claims))
-        return found
+        return _by_id(self._claims, claim_id, UnknownClaimError)
 
     def all_claims(self) -> tuple[Claim, ...]:
         """Every claim, in data order."""
@@ -278,3 +270,16 @@ class KnowledgeBase:
             f"<KnowledgeBase: {len(self._entities)} entities, {len(self._sources)} sources, "
             f"{len(self._claims)} claims>"
         )
+
+
+Record = TypeVar("Record")
+
+
+def _by_id(table: Mapping[str, Record], record_id: str, error: type[UnknownNameError]) -> Record:
+    """The record with exactly this id (white space around it ignored), or ``error``."""
+    if not isinstance(record_id, str):
+        raise QueryTypeError(f"a {error.what} id is text, not {type(record_id).__name__}")
+    found = table.get(record_id.strip())
+    if found is None:
+        raise error(record_id, suggest(record_id, table))
+    return found
