@@ -114,6 +114,6 @@ def test_racemate_components_are_mirror_images() -> None:
 
 def test_every_unit_parses() -> None:
     for claim in CLAIMS:
-        for value in (claim.value, claim.comparison.magnitude if claim.comparison else None):
+        for value in (*claim.values, claim.comparison.magnitude if claim.comparison else None):
             if value is not None:
                 assert value.quantity is not None

@@ -19,6 +19,7 @@ from ketref.errors import (
 from ketref.index import NameIndex
 from ketref.loader import Origin, Records, load_directory
 from ketref.models.claims import Claim
+from ketref.models.curation import ConflictRecord, CoverageExclusion
 from ketref.models.entities import Compound, Entity, EntityBase, Salt
 from ketref.models.results import Conflict, EntityComparison, SearchResult
 from ketref.models.sources import Source
@@ -49,6 +50,8 @@ class KnowledgeBase:
         self._entities: dict[str, Entity] = self._unique(records.entities, "entity")
         self._sources: dict[str, Source] = self._unique(records.sources, "source")
         self._claims: dict[str, Claim] = self._unique(records.claims, "claim")
+        self._conflict_records: dict[str, ConflictRecord] = self._unique(records.conflicts, "conflict")
+        self.exclusions: tuple[CoverageExclusion, ...] = tuple(records.exclusions)
         self._check_references()
         self._names = NameIndex(self._entities.values())
         self._claim_index = ClaimIndex(tuple(self._claims.values()))
@@ -119,6 +122,19 @@ class KnowledgeBase:
                 self._need_entity(ref, "claim", claim.id, field)
             for n, evidence in enumerate(claim.evidence):
                 self._need_source(evidence.source, "claim", claim.id, f"evidence.{n}.source")
+        for record in self._conflict_records.values():
+            for side in ("side_a", "side_b"):
+                for n, claim_id in enumerate(getattr(record, side)):
+                    if claim_id not in self._claims:
+                        hint = ", ".join(suggest(claim_id, self._claims))
+                        raise self._error(
+                            f"no claim has id {claim_id!r}; close: {hint}",
+                            "conflict",
+                            record.id,
+                            f"{side}.{n}",
+                        )
+        for exclusion in self.exclusions:
+            self._need_source(exclusion.source, "exclusion", exclusion.sentence[:40], "source")
 
     # -- records --------------------------------------------------------------------------
 
@@ -263,7 +279,18 @@ class KnowledgeBase:
         """Claims that disagree with each other, each side with its evidence."""
         from ketref.queries.conflicts import find_conflicts
 
-        return find_conflicts(self._claims.values())
+        curated = tuple(
+            Conflict(
+                kind=r.kind,
+                topic=r.topic,
+                side_a=tuple(self._claims[i] for i in r.side_a),
+                side_b=tuple(self._claims[i] for i in r.side_b),
+                note=r.note,
+                curated=True,
+            )
+            for r in self._conflict_records.values()
+        )
+        return find_conflicts(self._claims.values()) + curated
 
     def __repr__(self) -> str:
         return (

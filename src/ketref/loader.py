@@ -18,6 +18,7 @@ from pydantic import BaseModel, ValidationError
 
 from ketref.errors import DataError
 from ketref.models.claims import Claim
+from ketref.models.curation import ConflictRecord, CoverageExclusion
 from ketref.models.entities import ENTITY_MODELS, EntityBase
 from ketref.models.sources import Source
 
@@ -30,6 +31,8 @@ RECORD_MODELS: dict[str, type[BaseModel]] = {
     **{kind.value: model for kind, model in ENTITY_MODELS.items()},
     "source": Source,
     "claim": Claim,
+    "conflict": ConflictRecord,
+    "exclusion": CoverageExclusion,
 }
 """The model for each table key a data file may use."""
 
@@ -51,6 +54,8 @@ class Records:
     entities: list[EntityBase] = field(default_factory=list)
     sources: list[Source] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
+    conflicts: list[ConflictRecord] = field(default_factory=list)
+    exclusions: list[CoverageExclusion] = field(default_factory=list)
     origins: dict[tuple[str, str], Origin] = field(default_factory=dict)
 
     def extend(self, other: Records) -> None:
@@ -58,6 +63,8 @@ class Records:
         self.entities.extend(other.entities)
         self.sources.extend(other.sources)
         self.claims.extend(other.claims)
+        self.conflicts.extend(other.conflicts)
+        self.exclusions.extend(other.exclusions)
         self.origins.update(other.origins)
 
 
@@ -141,6 +148,11 @@ def _collect(records: Records, record: BaseModel, origin: Origin) -> None:
     elif isinstance(record, Claim):
         records.claims.append(record)
         records.origins[("claim", record.id)] = origin
+    elif isinstance(record, ConflictRecord):
+        records.conflicts.append(record)
+        records.origins[("conflict", record.id)] = origin
+    elif isinstance(record, CoverageExclusion):
+        records.exclusions.append(record)
 
 
 def load_directory(path: str | Path, *, relative_to: str | Path | None = None) -> Records:

@@ -38,6 +38,9 @@ class EntityKind(StrEnum):
     ROUTE = "route"
     PRODUCT = "product"
     CONDITION = "condition"
+    THERAPY = "therapy"
+    PROTOCOL = "protocol"
+    POPULATION = "population"
 
 
 class StereoForm(StrEnum):
@@ -274,6 +277,39 @@ _TABLE: tuple[Predicate, ...] = (
         "is a component of",
         ro=("RO:0002180", None),
     ),
+    *_pair("has_onset", "has its onset of", "onset_of", "is the onset of", comparable=True),
+    *_pair("has_duration", "has a duration of", "duration_of", "is the duration of", comparable=True),
+    *_pair("has_response_rate", "has a response rate in", "response_rate_of", "is the response rate of"),
+    *_pair(
+        "has_nonresponse_rate",
+        "has a non-response rate in",
+        "nonresponse_rate_of",
+        "is the non-response rate of",
+    ),
+    *_pair("has_protocol", "is given by the protocol", "protocol_of", "is a protocol for"),
+    *_pair(
+        "first_line_for",
+        "is a first-line treatment for",
+        "has_first_line_treatment",
+        "has as first-line treatment",
+    ),
+    *_pair("has_prevalence", "affects", "prevalence_of", "is affected by"),
+    *_pair(
+        "has_incidence_change",
+        "has a change in diagnoses among",
+        "incidence_change_of",
+        "has seen a change in diagnoses of",
+    ),
+    *_pair("derived_from", "is derived from", "source_of", "is the source of"),
+    *_pair(
+        "metabolized_to",
+        "is metabolised to",
+        "metabolite_of",
+        "is a metabolite of",
+        biolink=("biolink:has_metabolite", "biolink:is_metabolite_of"),
+    ),
+    *_pair("metabolized_by", "is metabolised by", "metabolizes", "metabolises"),
+    Predicate("combined_with", "is combined with", "combined_with"),
     Predicate(
         "interacts_with",
         "interacts with",

@@ -34,7 +34,9 @@ def format_records(records: Sequence[BaseModel]) -> str:
 def format_file(path: str | Path) -> str:
     """The canonical text of one data file (read, validated, written back to a string)."""
     records = load_file(path)
-    return format_records([*records.entities, *records.sources, *records.claims])
+    return format_records(
+        [*records.entities, *records.sources, *records.claims, *records.conflicts, *records.exclusions]
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:

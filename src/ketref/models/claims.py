@@ -44,8 +44,9 @@ class Claim(FrozenModel):
 
     Read as: *subject* *predicate* *object* (for example ``esketamine antagonist_of
     nmda-receptor``). A comparative claim adds a :class:`Comparison`; ``negated`` records a
-    statement that something is *not* so ("not FDA-approved for depression"); ``value``
-    holds a number the claim states. ``status`` says how firmly the source states it.
+    statement that something is *not* so ("not FDA-approved for depression"); ``values``
+    hold the numbers the claim states (a dose count and a span, a response rate).
+    ``status`` says how firmly the source states it.
     """
 
     id: Id
@@ -54,7 +55,7 @@ class Claim(FrozenModel):
     object: Id
     negated: bool = False
     comparison: Comparison | None = None
-    value: Value | None = None
+    values: tuple[Value, ...] = ()
     context: Context = Context()
     status: Status
     evidence: tuple[Evidence, ...] = Field(min_length=1)
@@ -116,8 +117,8 @@ class Claim(FrozenModel):
             c = self.comparison
             extra = f", {c.magnitude}" if c.magnitude is not None else ""
             text += f" ({c.aspect.value} {c.direction.value} than {c.comparator}{extra})"
-        if self.value is not None:
-            text += f" [{self.value}]"
+        if self.values:
+            text += f" [{'; '.join(str(v) for v in self.values)}]"
         return text
 
 

@@ -25,11 +25,14 @@ __all__ = [
     "Entity",
     "EntityBase",
     "Molecule",
+    "Population",
     "Process",
     "Product",
+    "Protocol",
     "Route",
     "Salt",
     "Target",
+    "Therapy",
     "Xref",
 ]
 
@@ -206,7 +209,39 @@ class Condition(EntityBase):
     kind: Literal[EntityKind.CONDITION] = EntityKind.CONDITION
 
 
-Entity = Compound | Salt | Target | Molecule | CellType | Process | Effect | Route | Product | Condition
+class Therapy(EntityBase):
+    """A treatment other than ketamine: a psychotherapy, a drug class, a device-based therapy."""
+
+    kind: Literal[EntityKind.THERAPY] = EntityKind.THERAPY
+
+
+class Protocol(EntityBase):
+    """A way of scheduling treatment (an induction series, boosters, tapering)."""
+
+    kind: Literal[EntityKind.PROTOCOL] = EntityKind.PROTOCOL
+
+
+class Population(EntityBase):
+    """A group of people that figures are given for (people worldwide, adults aged 18 to 34)."""
+
+    kind: Literal[EntityKind.POPULATION] = EntityKind.POPULATION
+
+
+Entity = (
+    Compound
+    | Salt
+    | Target
+    | Molecule
+    | CellType
+    | Process
+    | Effect
+    | Route
+    | Product
+    | Condition
+    | Therapy
+    | Protocol
+    | Population
+)
 """Any entity."""
 
 ENTITY_MODELS: dict[EntityKind, type[EntityBase]] = {
@@ -220,5 +255,8 @@ ENTITY_MODELS: dict[EntityKind, type[EntityBase]] = {
     EntityKind.ROUTE: Route,
     EntityKind.PRODUCT: Product,
     EntityKind.CONDITION: Condition,
+    EntityKind.THERAPY: Therapy,
+    EntityKind.PROTOCOL: Protocol,
+    EntityKind.POPULATION: Population,
 }
 """The model of each kind of entity."""

@@ -74,10 +74,14 @@ class Conflict(FrozenModel):
     """Two sets of claims that cannot all be right.
 
     ``kind`` says how they disagree: opposite directions of a comparison, a statement and
-    its negation, or stated numbers that do not overlap.
+    its negation, stated numbers that do not overlap, or another disagreement a curator
+    recorded. ``curated`` tells a conflict recorded in ``conflicts.toml`` from one found by
+    rule.
     """
 
-    kind: Literal["direction", "negation", "magnitude"]
+    kind: Literal["direction", "negation", "magnitude", "other"]
     topic: str
     side_a: tuple[Claim, ...]
     side_b: tuple[Claim, ...]
+    note: str | None = None
+    curated: bool = False

@@ -45,6 +45,10 @@ class Value(FrozenModel):
     value: float | tuple[float, float]
     unit: UnitText
     qualifier: Qualifier = Qualifier.EQUAL
+    measure: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=80)] | None = (
+        None
+    )
+    """What the number measures, when a claim states several (``"infusions"``, ``"span"``)."""
 
     @model_validator(mode="after")
     def _check_range(self) -> Value:
@@ -68,12 +72,13 @@ class Value(FrozenModel):
         return isinstance(self.value, tuple)
 
     def overlaps(self, other: Value) -> bool:
-        """Whether two values in the same unit text share any number.
+        """Whether two values of the same measure and unit text share any number.
 
-        Values in different unit texts are not compared here (no unit conversion is done);
-        they are reported as overlapping, so that no conflict is claimed without evidence.
+        Values of different measures or unit texts are not compared here (no unit conversion
+        is done); they are reported as overlapping, so that no conflict is claimed without
+        evidence.
         """
-        if self.unit != other.unit:
+        if self.unit != other.unit or self.measure != other.measure:
             return True
         return self.low <= other.high and other.low <= self.high
 
@@ -90,7 +95,8 @@ class Value(FrozenModel):
     def __str__(self) -> str:
         qualifier = "" if self.qualifier is Qualifier.EQUAL else f"{self.qualifier.value} "
         number = f"{_fmt(self.low)}–{_fmt(self.high)}" if self.is_range else _fmt(self.low)
-        return f"{qualifier}{number} {self.unit}"
+        measure = f" ({self.measure})" if self.measure else ""
+        return f"{qualifier}{number} {self.unit}{measure}"
 
 
 def _fmt(number: float) -> str:

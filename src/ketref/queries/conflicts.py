@@ -89,16 +89,17 @@ def _negation_conflicts(claims: Iterable[Claim]) -> list[Conflict]:
 def _magnitude_conflicts(claims: Iterable[Claim]) -> list[Conflict]:
     groups: dict[tuple[object, ...], list[Claim]] = defaultdict(list)
     for claim in claims:
-        if claim.value is not None and claim.comparison is None and not claim.negated:
+        if claim.values and claim.comparison is None and not claim.negated:
             groups[(*_canonical(claim), claim.context)].append(claim)
     out = []
     for members in groups.values():
         for one, two in combinations(members, 2):
-            if one.value is not None and two.value is not None and not one.value.overlaps(two.value):
+            clash = [(a, b) for a in one.values for b in two.values if not a.overlaps(b)]
+            if clash:
                 out.append(
                     Conflict(
                         kind="magnitude",
-                        topic=f"{one.sentence()} vs {two.value}",
+                        topic=f"{one.sentence()}: {clash[0][0]} or {clash[0][1]}",
                         side_a=(one,),
                         side_b=(two,),
                     )
