@@ -39,3 +39,14 @@ def test_knowledge_base_is_built_once_per_process() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "1"
+
+
+def test_public_names_are_listed_once_and_all_resolve() -> None:
+    import ketref
+
+    eager = {name for name in ketref.__all__ if name in vars(ketref)}
+    lazy = set(ketref._LAZY)
+    assert lazy | eager == set(ketref.__all__), "a name is exported but not importable, or the reverse"
+    for name in ketref.__all__:
+        assert getattr(ketref, name) is not None
+    assert sorted(ketref.__all__) == sorted(set(ketref.__all__))

@@ -20,6 +20,7 @@ from ketref.errors import (
     InvalidQueryError,
     KetrefError,
     QueryTypeError,
+    StructureError,
     UnitError,
     UnknownClaimError,
     UnknownEntityError,
@@ -40,6 +41,17 @@ if TYPE_CHECKING:
         source,
         sources,
     )
+    from ketref.chem.api import (
+        composition,
+        depict,
+        enantiomer,
+        identify,
+        salt_mass_ratio,
+        stereoisomers,
+        structure,
+    )
+    from ketref.chem.stereoisomers import StereoisomerSet
+    from ketref.chem.structure import Structure
     from ketref.kb import KnowledgeBase
     from ketref.models.claims import Claim, Comparison, Context
     from ketref.models.entities import (
@@ -49,11 +61,14 @@ if TYPE_CHECKING:
         Effect,
         Entity,
         Molecule,
+        Population,
         Process,
         Product,
+        Protocol,
         Route,
         Salt,
         Target,
+        Therapy,
         Xref,
     )
     from ketref.models.evidence import Evidence
@@ -80,6 +95,12 @@ _LAZY: dict[str, str] = {
         ["claim", "claims", "compare", "conflicts", "get", "knowledge_base", "search", "source", "sources"],
         "ketref.api",
     ),
+    **dict.fromkeys(
+        ["composition", "depict", "enantiomer", "identify", "salt_mass_ratio", "stereoisomers", "structure"],
+        "ketref.chem.api",
+    ),
+    "Structure": "ketref.chem.structure",
+    "StereoisomerSet": "ketref.chem.stereoisomers",
     **dict.fromkeys(["Claim", "Comparison", "Context"], "ketref.models.claims"),
     **dict.fromkeys(
         [
@@ -89,11 +110,14 @@ _LAZY: dict[str, str] = {
             "Effect",
             "Entity",
             "Molecule",
+            "Population",
             "Process",
             "Product",
+            "Protocol",
             "Route",
             "Salt",
             "Target",
+            "Therapy",
             "Xref",
         ],
         "ketref.models.entities",
@@ -134,9 +158,11 @@ __all__ = [
     "KetrefError",
     "KnowledgeBase",
     "Molecule",
+    "Population",
     "Predicate",
     "Process",
     "Product",
+    "Protocol",
     "QueryTypeError",
     "Route",
     "Salt",
@@ -144,7 +170,11 @@ __all__ = [
     "Source",
     "Status",
     "StereoForm",
+    "StereoisomerSet",
+    "Structure",
+    "StructureError",
     "Target",
+    "Therapy",
     "UnitError",
     "UnknownClaimError",
     "UnknownEntityError",
@@ -157,12 +187,19 @@ __all__ = [
     "claim",
     "claims",
     "compare",
+    "composition",
     "conflicts",
+    "depict",
+    "enantiomer",
     "get",
+    "identify",
     "knowledge_base",
+    "salt_mass_ratio",
     "search",
     "source",
     "sources",
+    "stereoisomers",
+    "structure",
 ]
 
 

@@ -18,6 +18,7 @@ __all__ = [
     "InvalidQueryError",
     "KetrefError",
     "QueryTypeError",
+    "StructureError",
     "UnitError",
     "UnknownClaimError",
     "UnknownEntityError",
@@ -104,6 +105,37 @@ class QueryTypeError(KetrefError, TypeError):
 
 class InvalidQueryError(KetrefError, ValueError):
     """An argument has the right type but a value no query can use (a limit of 0, say)."""
+
+
+class StructureError(KetrefError, ValueError):
+    """A structure does not parse, or is not in the knowledge base.
+
+    Attributes:
+        structure: the input, as given (may be ``None`` for an entity without a structure).
+        reason: RDKit's reason for refusing it, when it refused.
+        inchikey: the computed standard InChIKey, when the structure parsed but matched nothing.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        structure: str | None = None,
+        reason: str | None = None,
+        inchikey: str | None = None,
+    ) -> None:
+        self.structure = structure
+        self.reason = reason
+        self.inchikey = inchikey
+        super().__init__(message)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        fields = {"structure": self.structure, "reason": self.reason, "inchikey": self.inchikey}
+        return (_rebuild_structure_error, (str(self), fields))
+
+
+def _rebuild_structure_error(message: str, fields: dict[str, Any]) -> StructureError:
+    return StructureError(message, **fields)
 
 
 class UnitError(KetrefError, ValueError):

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, TypeVar
 
+from ketref._normalize import INCHIKEY_PATTERN
 from ketref.errors import (
     DataError,
     InvalidQueryError,
@@ -28,6 +29,8 @@ from ketref.terms import resolve_enum, resolve_predicate, suggest
 from ketref.vocabulary import Direction, EntityKind, Status, StereoForm
 
 __all__ = ["KnowledgeBase", "bundled_data_path"]
+
+T = TypeVar("T")
 
 EntityQuery = str | EntityBase
 
@@ -55,6 +58,7 @@ class KnowledgeBase:
         self._check_references()
         self._names = NameIndex(self._entities.values())
         self._claim_index = ClaimIndex(tuple(self._claims.values()))
+        self._cache: dict[str, Any] = {}
 
     # -- construction -------------------------------------------------------------------
 
@@ -136,6 +140,12 @@ class KnowledgeBase:
         for exclusion in self.exclusions:
             self._need_source(exclusion.source, "exclusion", exclusion.sentence[:40], "source")
 
+    def cached(self, key: str, build: Callable[[], T]) -> T:
+        """A derived index, built on first use and kept for the life of this knowledge base."""
+        if key not in self._cache:
+            self._cache[key] = build()
+        return self._cache[key]  # type: ignore[no-any-return]
+
     # -- records --------------------------------------------------------------------------
 
     @property
@@ -181,7 +191,7 @@ class KnowledgeBase:
             if found is None or found != query:
                 raise UnknownEntityError(query.id, suggest(query.id, self._entities))
         elif isinstance(query, str):
-            entity_id = self._names.lookup(query)
+            entity_id = self._names.lookup(query) or self._by_computed_inchikey(query)
             if entity_id is None:
                 raise UnknownEntityError(query, self._names.suggestions(query))
             found = self._entities[entity_id]
@@ -197,6 +207,15 @@ class KnowledgeBase:
                 detail=f"it names {found.id!r}, a {found.kind.value}, not a {wanted.value}",
             )
         return found
+
+    def _by_computed_inchikey(self, query: str) -> str | None:
+        """An InChIKey no source recorded may still match a structure RDKit computes."""
+        key = query.strip().upper()
+        if not INCHIKEY_PATTERN.match(key):
+            return None
+        from ketref.chem.relations import structures_by_inchikey
+
+        return structures_by_inchikey(self).get(key)
 
     def search(
         self, text: str, kind: EntityKind | str | None = None, limit: int = 10
@@ -299,10 +318,7 @@ class KnowledgeBase:
         )
 
 
-Record = TypeVar("Record")
-
-
-def _by_id(table: Mapping[str, Record], record_id: str, error: type[UnknownNameError]) -> Record:
+def _by_id(table: Mapping[str, T], record_id: str, error: type[UnknownNameError]) -> T:
     """The record with exactly this id (white space around it ignored), or ``error``."""
     if not isinstance(record_id, str):
         raise QueryTypeError(f"a {error.what} id is text, not {type(record_id).__name__}")

@@ -1,0 +1,75 @@
+"""Public chemistry functions over the bundled knowledge base (RDKit is imported on first call)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ketref.api import knowledge_base
+from ketref.chem import relations
+from ketref.chem.depict import depict_svg
+from ketref.chem.stereoisomers import StereoisomerSet, enumerate_stereoisomers
+from ketref.chem.structure import Structure
+from ketref.kb import EntityQuery
+from ketref.models.entities import Entity
+
+if TYPE_CHECKING:
+    from ketref.chem.rdkit_io import Mol
+
+__all__ = ["composition", "depict", "enantiomer", "identify", "salt_mass_ratio", "stereoisomers", "structure"]
+
+
+def structure(entity: EntityQuery) -> Structure:
+    """What RDKit computes from an entity's recorded structure.
+
+    >>> import ketref
+    >>> s = ketref.structure("esketamine")
+    >>> s.formula, s.cip_labels, s.inchikey
+    ('C13H16ClNO', ('S',), 'YQEZLKZALYSWHR-ZDUSSCGKSA-N')
+    >>> round(s.average_mass.quantity.to("kg/mol").magnitude, 5)
+    0.23773
+    """
+    return relations.structure_of(knowledge_base().get(entity))
+
+
+def identify(structure: str | Mol) -> Entity:
+    """The entity a SMILES, InChI or molfile is, however it is drawn.
+
+    >>> import ketref
+    >>> ketref.identify("C1C([C@@](c2c(cccc2)Cl)(CCC1)NC)=O").name  # esketamine, drawn another way
+    'Esketamine'
+    >>> ketref.identify("CNC1(CCCCC1=O)c1ccccc1Cl").name  # no stereo mark: the racemate
+    'Racemic ketamine'
+    """
+    return relations.identify(knowledge_base(), structure)
+
+
+def enantiomer(entity: EntityQuery) -> Entity:
+    """The mirror-image entity (``ketref.enantiomer("esketamine")`` is arketamine)."""
+    kb = knowledge_base()
+    return relations.enantiomer(kb, kb.get(entity))
+
+
+def composition(entity: EntityQuery) -> tuple[tuple[Entity, float], ...]:
+    """(entity, mole fraction) pairs: a racemate is half of each enantiomer."""
+    kb = knowledge_base()
+    return relations.composition(kb, kb.get(entity))
+
+
+def salt_mass_ratio(salt: EntityQuery) -> float:
+    """A salt's molar mass over its free base's, both computed from structure."""
+    kb = knowledge_base()
+    return relations.salt_mass_ratio(kb, kb.get(salt))
+
+
+def stereoisomers(entity: EntityQuery) -> StereoisomerSet:
+    """Every stereoisomer of an entity's constitution, named where the knowledge base knows it."""
+    kb = knowledge_base()
+    return enumerate_stereoisomers(kb, relations.structure_of(kb.get(entity)).canonical_smiles)
+
+
+def depict(entity: EntityQuery, *, width: int = 360, height: int = 280) -> str:
+    """An SVG of an entity's structure with wedge bonds and CIP labels, for teaching materials."""
+    found = knowledge_base().get(entity)
+    return depict_svg(
+        relations.structure_of(found).canonical_smiles, width=width, height=height, legend=found.name
+    )

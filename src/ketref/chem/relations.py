@@ -1,0 +1,117 @@
+"""Relations derived from structure: identity by InChIKey, mirror images, racemates, salts."""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import TYPE_CHECKING
+
+from ketref.chem.rdkit_io import Mol, to_mol
+from ketref.chem.structure import Structure, compute_structure, inchikey_of, mirror
+from ketref.errors import StructureError
+from ketref.models.entities import Compound, Entity, EntityBase, Salt
+from ketref.vocabulary import StereoForm
+
+if TYPE_CHECKING:
+    from ketref.kb import KnowledgeBase
+
+__all__ = [
+    "composition",
+    "enantiomer",
+    "identify",
+    "salt_mass_ratio",
+    "structure_of",
+    "structures_by_inchikey",
+]
+
+
+def _smiles(entity: EntityBase) -> str:
+    smiles = getattr(entity, "smiles", None)
+    if not smiles:
+        raise StructureError(f"{entity.id!r} has no recorded structure")
+    return str(smiles)
+
+
+@cache
+def _computed(smiles: str) -> Structure:
+    return compute_structure(smiles)
+
+
+def structure_of(entity: EntityBase) -> Structure:
+    """The computed structure of an entity that records a SMILES."""
+    return _computed(_smiles(entity))
+
+
+def structures_by_inchikey(kb: KnowledgeBase) -> dict[str, str]:
+    """Computed standard InChIKey -> entity id, for every entity with a structure."""
+    return kb.cached("inchikeys", lambda: _index(kb))
+
+
+def _index(kb: KnowledgeBase) -> dict[str, str]:
+    table: dict[str, str] = {}
+    for entity in kb.entities.values():
+        if getattr(entity, "smiles", None):
+            key = structure_of(entity).inchikey
+            if key in table:
+                raise StructureError(f"{entity.id!r} and {table[key]!r} have the same structure ({key})")
+            table[key] = entity.id
+    return table
+
+
+def identify(kb: KnowledgeBase, structure: str | Mol) -> Entity:
+    """The entity whose structure this is, drawn any valid way.
+
+    A structure with no stereo marks at a stereocentre identifies as the racemate, since its
+    standard InChIKey is the racemate's.
+
+    Raises:
+        ketref.StructureError: it does not parse, or no entity has this structure (the message
+            and ``.inchikey`` give the computed InChIKey).
+    """
+    key = inchikey_of(to_mol(structure))
+    found = structures_by_inchikey(kb).get(key)
+    if found is None:
+        shown = structure if isinstance(structure, str) else None
+        raise StructureError(
+            f"no entity in the knowledge base has this structure (InChIKey {key})",
+            structure=shown,
+            inchikey=key,
+        )
+    return kb.entities[found]
+
+
+def enantiomer(kb: KnowledgeBase, entity: EntityBase) -> Entity:
+    """The entity that is the mirror image of ``entity``.
+
+    Raises:
+        ketref.StructureError: the entity has no structure, is its own mirror image (achiral,
+            or a racemate), or its mirror image is not in the knowledge base.
+    """
+    from rdkit import Chem
+
+    own = structure_of(entity)
+    image = mirror(to_mol(own.canonical_smiles))
+    key = inchikey_of(image)
+    if key == own.inchikey:
+        raise StructureError(f"{entity.id!r} is its own mirror image: it has no enantiomer", inchikey=key)
+    found = structures_by_inchikey(kb).get(key)
+    if found is None:
+        raise StructureError(
+            f"the mirror image of {entity.id!r} ({Chem.MolToSmiles(image)}) is not in the knowledge base",
+            inchikey=key,
+        )
+    return kb.entities[found]
+
+
+def composition(kb: KnowledgeBase, entity: EntityBase) -> tuple[tuple[Entity, float], ...]:
+    """What a compound is made of, as (entity, mole fraction) pairs: a racemate is 1:1."""
+    if isinstance(entity, Compound) and entity.stereo_form is StereoForm.RACEMATE:
+        return tuple((kb.entities[part], 1 / len(entity.components)) for part in entity.components)
+    return ((kb.entities[entity.id], 1.0),)
+
+
+def salt_mass_ratio(kb: KnowledgeBase, salt: EntityBase) -> float:
+    """Average molar mass of a salt over that of its free base (e.g. 1.153 for ketamine HCl)."""
+    if not isinstance(salt, Salt):
+        raise StructureError(f"{salt.id!r} is not a salt")
+    parent = kb.entities[salt.parent]
+    return structure_of(salt).average_mass.low / structure_of(parent).average_mass.low
