@@ -14,7 +14,8 @@ def depict_svg(structure: str | Mol, *, width: int = 360, height: int = 280, leg
 
     mol = to_mol(structure)
     rdCIPLabeler.AssignCIPLabels(mol)
-    drawer = rdMolDraw2D.MolDraw2DSVG(width, height)
+    # noFreetype: letters become <text> elements (searchable, accessible) rather than paths
+    drawer = rdMolDraw2D.MolDraw2DSVG(width, height, -1, -1, True)
     drawer.drawOptions().addStereoAnnotation = True  # type: ignore[assignment]
     with captured_stderr():
         rdMolDraw2D.PrepareAndDrawMolecule(drawer, mol, legend=legend)

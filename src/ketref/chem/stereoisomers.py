@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Literal
 
 from ketref.chem.rdkit_io import to_mol
 from ketref.chem.relations import structures_by_inchikey
-from ketref.chem.structure import compute_structure
+from ketref.chem.structure import compute_structure, stereocenters
 from ketref.models._base import FrozenModel
 
 if TYPE_CHECKING:
@@ -57,8 +57,15 @@ def enumerate_stereoisomers(kb: KnowledgeBase, smiles: str) -> StereoisomerSet:
     Chem.RemoveStereochemistry(flat)
     options = StereoEnumerationOptions(onlyUnassigned=True, unique=True, maxIsomers=MAX_STEREOISOMERS)
     known = structures_by_inchikey(kb)
-    computed = [compute_structure(Chem.MolToSmiles(m)) for m in EnumerateStereoisomers(flat, options=options)]
-    computed.sort(key=lambda c: (tuple(label or "" for label in c.cip_labels), c.canonical_smiles))
+    # Labels are read on the enumerated molecules, whose atoms keep the input's order, so the
+    # n-th label of every isomer belongs to the same atom.
+    found = [
+        (tuple(c.label for c in stereocenters(m)), compute_structure(Chem.MolToSmiles(m)))
+        for m in EnumerateStereoisomers(flat, options=options)
+    ]
+    found.sort(key=lambda pair: (tuple(label or "" for label in pair[0]), pair[1].canonical_smiles))
+    labels = [pair[0] for pair in found]
+    computed = [pair[1] for pair in found]
     index = {c.canonical_smiles: n for n, c in enumerate(computed)}
     pairs = tuple(
         StereoisomerPair(
@@ -69,9 +76,7 @@ def enumerate_stereoisomers(kb: KnowledgeBase, smiles: str) -> StereoisomerSet:
         for a, b in combinations(range(len(computed)), 2)
     )
     isomers = tuple(
-        Stereoisomer(
-            smiles=c.canonical_smiles, inchikey=c.inchikey, labels=c.cip_labels, entity=known.get(c.inchikey)
-        )
-        for c in computed
+        Stereoisomer(smiles=c.canonical_smiles, inchikey=c.inchikey, labels=lab, entity=known.get(c.inchikey))
+        for lab, c in zip(labels, computed, strict=True)
     )
     return StereoisomerSet(isomers=isomers, pairs=pairs)

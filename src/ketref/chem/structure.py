@@ -12,7 +12,7 @@ from ketref.chem.rdkit_io import Mol, captured_stderr, to_mol
 from ketref.models._base import FrozenModel
 from ketref.models.values import Value
 
-__all__ = ["Stereocenter", "Structure", "compute_structure", "inchikey_of", "mirror"]
+__all__ = ["Stereocenter", "Structure", "compute_structure", "inchikey_of", "mirror", "stereocenters"]
 
 
 class Stereocenter(FrozenModel):
@@ -75,7 +75,7 @@ def inchikey_of(structure: str | Mol) -> str:
         return str(Chem.MolToInchiKey(to_mol(structure)))
 
 
-def _stereocenters(mol: Mol) -> tuple[Stereocenter, ...]:
+def stereocenters(mol: Mol) -> tuple[Stereocenter, ...]:
     from rdkit import Chem
     from rdkit.Chem import rdCIPLabeler
 
@@ -107,6 +107,6 @@ def compute_structure(structure: str | Mol) -> Structure:
         formula=rdMolDescriptors.CalcMolFormula(mol),
         average_mass=Value(value=round(Descriptors.MolWt(mol), 4), unit="g/mol"),  # type: ignore[attr-defined]
         monoisotopic_mass=Value(value=round(Descriptors.ExactMolWt(mol), 6), unit="g/mol"),  # type: ignore[attr-defined]
-        stereocenters=_stereocenters(mol),
+        stereocenters=stereocenters(mol),
         mirror_smiles=Chem.MolToSmiles(mirror(mol)),
     )

@@ -1,0 +1,204 @@
+"""Structure chemistry: computed identity, mirror images, racemates, salts, stereoisomers."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from rdkit import Chem
+
+import ketref
+from ketref.chem.rdkit_io import to_mol
+from ketref.chem.stereoisomers import enumerate_stereoisomers
+from ketref.chem.structure import compute_structure, mirror
+from ketref.models.entities import Compound, Salt
+
+KB = ketref.knowledge_base()
+WITH_STRUCTURE = sorted(
+    (e for e in KB.entities.values() if isinstance(e, Compound | Salt) and e.smiles), key=lambda e: e.id
+)
+ENANTIOMERS = [e for e in WITH_STRUCTURE if isinstance(e, Compound) and e.stereo_form.value == "enantiomer"]
+
+
+def random_smiles(smiles: str, seed: int) -> str:
+    """The same molecule written from another starting atom, in another order."""
+    Chem.rdBase.SeedRandomNumberGenerator(seed)
+    return str(Chem.MolToSmiles(Chem.MolFromSmiles(smiles), doRandom=True))
+
+
+# -- computed facts ------------------------------------------------------------------------
+
+
+def test_esketamine_computed_facts() -> None:
+    s = ketref.structure("esketamine")
+    assert s.formula == "C13H16ClNO"
+    assert s.cip_labels == ("S",)
+    assert s.is_chiral
+    # 13 C + 16 H + Cl + N + O with IUPAC standard atomic weights, summed by hand:
+    expected = 13 * 12.011 + 16 * 1.008 + 35.453 + 14.007 + 15.999
+    assert s.average_mass.low == pytest.approx(expected, abs=0.01)
+    assert str(s.average_mass.quantity.units) == "gram / mole"  # type: ignore[union-attr]
+
+
+def test_arketamine_is_r_and_the_racemate_has_an_unassigned_centre() -> None:
+    assert ketref.structure("arketamine").cip_labels == ("R",)
+    assert ketref.structure("racemic-ketamine").cip_labels == (None,)
+    assert not ketref.structure("racemic-ketamine").is_chiral
+
+
+def test_an_entity_without_structure_raises() -> None:
+    with pytest.raises(ketref.StructureError, match="no recorded structure"):
+        ketref.structure("ketamine")  # form unspecified: no single structure
+
+
+@pytest.mark.parametrize("entity", WITH_STRUCTURE, ids=[e.id for e in WITH_STRUCTURE])
+def test_every_structure_identifies_as_its_own_entity(entity: Compound | Salt) -> None:
+    assert entity.smiles is not None
+    assert ketref.identify(entity.smiles).id == entity.id
+    assert ketref.identify(random_smiles(entity.smiles, 7)).id == entity.id
+    assert ketref.identify(Chem.MolToInchi(Chem.MolFromSmiles(entity.smiles))).id == entity.id
+    assert ketref.identify(Chem.MolToMolBlock(Chem.MolFromSmiles(entity.smiles))).id == entity.id
+    assert ketref.get(compute_structure(entity.smiles).inchikey).id == entity.id
+
+
+# -- relations ------------------------------------------------------------------------------
+
+
+def test_enantiomers_are_each_others_mirror() -> None:
+    assert ketref.enantiomer("esketamine").id == "arketamine"
+    assert ketref.enantiomer("arketamine").id == "esketamine"
+    with pytest.raises(ketref.StructureError, match="its own mirror image"):
+        ketref.enantiomer("racemic-ketamine")
+
+
+def test_salt_enantiomer_is_not_in_the_knowledge_base() -> None:
+    with pytest.raises(ketref.StructureError, match="not in the knowledge base") as info:
+        ketref.enantiomer("esketamine hydrochloride")
+    assert info.value.inchikey is not None
+
+
+def test_racemate_is_one_to_one() -> None:
+    parts = ketref.composition("racemic ketamine")
+    assert sorted((e.id, f) for e, f in parts) == [("arketamine", 0.5), ("esketamine", 0.5)]
+    assert ketref.composition("esketamine")[0][1] == 1.0
+
+
+def test_enantiomer_keys_share_the_racemates_skeleton_block() -> None:
+    racemate = ketref.structure("racemic-ketamine").inchikey
+    for entity in ENANTIOMERS:
+        key = ketref.structure(entity).inchikey
+        assert key.split("-")[0] == racemate.split("-")[0]
+        assert key != racemate
+
+
+def test_salt_mass_ratio_agrees_with_the_spravato_label() -> None:
+    """The label: 32.3 mg esketamine hydrochloride is equivalent to 28 mg esketamine."""
+    quote = "a total of 32.3 mg of esketamine hydrochloride (equivalent to 28 mg of esketamine)"
+    assert "32.3" in quote and "28 mg" in quote
+    ratio = ketref.salt_mass_ratio("esketamine hydrochloride")
+    # 32.3 is given to one decimal: the true salt amount lies in [32.25, 32.35] mg.
+    assert 32.25 / 28 <= ratio <= 32.35 / 28
+    with pytest.raises(ketref.StructureError, match="not a salt"):
+        ketref.salt_mass_ratio("esketamine")
+
+
+# -- stereoisomers -----------------------------------------------------------------------
+
+
+def test_ketamine_has_two_stereoisomers_named_from_the_knowledge_base() -> None:
+    found = ketref.stereoisomers("racemic-ketamine")
+    assert [i.entity for i in found.isomers] == ["arketamine", "esketamine"]  # sorted R before S
+    assert [(p.a, p.b, p.relation) for p in found.pairs] == [(0, 1, "enantiomers")]
+
+
+def test_two_centres_give_two_enantiomer_pairs_and_four_diastereomer_pairs() -> None:
+    found = enumerate_stereoisomers(KB, "CC(Cl)C(Br)C")  # 2-bromo-3-chlorobutane: no meso form
+    assert len(found.isomers) == 4
+    relations = sorted(p.relation for p in found.pairs)
+    assert relations == ["diastereomers"] * 4 + ["enantiomers"] * 2
+    for pair in found.pairs:
+        a, b = found.isomers[pair.a].labels, found.isomers[pair.b].labels
+        inverted = all({x, y} == {"R", "S"} for x, y in zip(a, b, strict=True))
+        assert inverted == (pair.relation == "enantiomers")
+
+
+def test_meso_compound_has_three_stereoisomers() -> None:
+    found = enumerate_stereoisomers(KB, "CC(Br)C(Br)C")  # 2,3-dibromobutane: (R,R), (S,S), meso
+    assert len(found.isomers) == 3
+
+
+# -- errors and noise ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("bad", ["C1CC(", "C(C)(C)(C)(C)C", "InChI=1S/garbage", "", "   ", "x" * 10])
+def test_invalid_structures_raise_with_a_reason_and_print_nothing(
+    bad: str, capfd: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(ketref.StructureError) as info:
+        ketref.identify(bad)
+    assert str(info.value)
+    captured = capfd.readouterr()
+    assert captured.err == "" and captured.out == ""
+
+
+def test_valence_error_reason_comes_from_rdkit() -> None:
+    with pytest.raises(ketref.StructureError, match="valence") as info:
+        ketref.identify("C(C)(C)(C)(C)C")
+    assert info.value.reason is not None
+
+
+def test_unknown_molecule_gives_its_inchikey() -> None:
+    with pytest.raises(ketref.StructureError) as info:
+        ketref.identify("CCO")
+    assert info.value.inchikey == "LFQSCWFLJHTTHZ-UHFFFAOYSA-N"  # ethanol's standard InChIKey
+    assert "LFQSCWFLJHTTHZ-UHFFFAOYSA-N" in str(info.value)
+
+
+def test_wrong_type_is_a_type_error() -> None:
+    with pytest.raises(ketref.QueryTypeError):
+        ketref.identify(42)
+
+
+# -- depiction -----------------------------------------------------------------------------
+
+
+def test_depiction_is_svg_with_cip_label_and_legend() -> None:
+    import re
+
+    svg = ketref.depict("esketamine")
+    assert svg.lstrip().startswith("<?xml") and "</svg>" in svg
+    letters = "".join(re.findall(r"<text[^>]*>([^<]*)</text>", svg))
+    assert "(S)" in letters
+    assert letters.endswith("Esketamine")
+
+
+def test_depiction_wedges_the_stereocentre() -> None:
+    from rdkit.Chem.Draw import rdMolDraw2D
+
+    mol = rdMolDraw2D.PrepareMolForDrawing(to_mol(ketref.structure("arketamine").canonical_smiles))
+    wedges = {str(b.GetBondDir()) for b in mol.GetBonds()} & {"BEGINWEDGE", "BEGINDASH"}
+    assert wedges
+
+
+# -- properties ----------------------------------------------------------------------------
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from(WITH_STRUCTURE), st.integers(min_value=0, max_value=10_000))
+def test_random_atom_orderings_identify_the_same_entity(entity: Compound | Salt, seed: int) -> None:
+    assert entity.smiles is not None
+    assert ketref.identify(random_smiles(entity.smiles, seed)).id == entity.id
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from(WITH_STRUCTURE), st.integers(min_value=0, max_value=10_000))
+def test_mirror_of_mirror_is_the_original(entity: Compound | Salt, seed: int) -> None:
+    assert entity.smiles is not None
+    mol = to_mol(random_smiles(entity.smiles, seed))
+    assert Chem.MolToSmiles(mirror(mirror(mol))) == Chem.MolToSmiles(mol)
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.sampled_from(ENANTIOMERS))
+def test_enantiomer_relation_is_symmetric(entity: Compound) -> None:
+    assert ketref.enantiomer(ketref.enantiomer(entity)).id == entity.id
