@@ -83,12 +83,19 @@ def test_racemate_is_one_to_one() -> None:
     assert ketref.composition("esketamine")[0][1] == 1.0
 
 
-def test_enantiomer_keys_share_the_racemates_skeleton_block() -> None:
+@pytest.mark.parametrize("entity", ENANTIOMERS, ids=[e.id for e in ENANTIOMERS])
+def test_enantiomer_key_shares_its_skeleton_block_with_the_stereo_free_form(entity: Compound) -> None:
+    """The first InChIKey block encodes the skeleton, so an enantiomer shares it with the racemate
+    (or, where there is no racemate record, with the form drawn without stereo)."""
+    key = ketref.structure(entity).inchikey
+    flat = [
+        e.id for e in WITH_STRUCTURE if ketref.structure(e).inchikey == f"{key.split('-')[0]}-UHFFFAOYSA-N"
+    ]
+    assert len(flat) == 1
+    assert key.split("-")[1] != "UHFFFAOYSA"
     racemate = ketref.structure("racemic-ketamine").inchikey
-    for entity in ENANTIOMERS:
-        key = ketref.structure(entity).inchikey
-        assert key.split("-")[0] == racemate.split("-")[0]
-        assert key != racemate
+    for part in ketref.get("racemic-ketamine").components:  # type: ignore[union-attr]
+        assert ketref.structure(part).inchikey.split("-")[0] == racemate.split("-")[0]
 
 
 def test_salt_mass_ratio_agrees_with_the_spravato_label() -> None:
@@ -202,3 +209,80 @@ def test_mirror_of_mirror_is_the_original(entity: Compound | Salt, seed: int) ->
 @given(st.sampled_from(ENANTIOMERS))
 def test_enantiomer_relation_is_symmetric(entity: Compound) -> None:
     assert ketref.enantiomer(ketref.enantiomer(entity)).id == entity.id
+
+
+# -- metabolites, names and rotations ------------------------------------------------------
+
+
+def test_hydroxynorketamine_has_four_stereoisomers_two_of_them_named() -> None:
+    found = ketref.stereoisomers("hydroxynorketamine")
+    assert len(found.isomers) == 4
+    named = {i.entity: n for n, i in enumerate(found.isomers) if i.entity}
+    assert set(named) == {"2r-6r-hydroxynorketamine", "2s-6s-hydroxynorketamine"}
+    relation = {(p.a, p.b): p.relation for p in found.pairs}
+    a, b = sorted(named.values())
+    assert relation[(a, b)] == "enantiomers"
+    assert sorted(relation.values()) == ["diastereomers"] * 4 + ["enantiomers"] * 2
+
+
+@pytest.mark.parametrize(
+    ("entity_id", "c2", "c6"),
+    [("2r-6r-hydroxynorketamine", "R", "R"), ("2s-6s-hydroxynorketamine", "S", "S")],
+)
+def test_hnk_structures_match_their_names(entity_id: str, c2: str, c6: str) -> None:
+    """In 2-amino-2-(2-chlorophenyl)-6-hydroxycyclohexan-1-one, C2 bears the amine, C6 the OH."""
+    from rdkit.Chem import rdCIPLabeler
+
+    mol = to_mol(ketref.structure(entity_id).canonical_smiles)
+    rdCIPLabeler.AssignCIPLabels(mol)
+    labels = {}
+    for atom in mol.GetAtoms():
+        if atom.HasProp("_CIPCode"):
+            neighbours = {n.GetSymbol() for n in atom.GetNeighbors()}
+            labels["C2" if "N" in neighbours else "C6" if "O" in neighbours else "?"] = atom.GetProp(
+                "_CIPCode"
+            )
+    assert labels == {"C2": c2, "C6": c6}
+
+
+SINGLE_CENTRE_NAMES = [
+    (entity.id, name) for entity in ENANTIOMERS for name in entity.names if name[:3] in ("(S)", "(R)")
+]
+
+
+@pytest.mark.parametrize(("entity_id", "name"), SINGLE_CENTRE_NAMES)
+def test_configuration_in_a_name_matches_the_structure(entity_id: str, name: str) -> None:
+    assert ketref.structure(entity_id).cip_labels == (name[1],)
+
+
+def test_configuration_does_not_follow_the_sign_of_rotation() -> None:
+    """Sources give both signs for esketamine; its configuration is S whatever they say."""
+    esketamine = ketref.get("esketamine")
+    assert isinstance(esketamine, Compound)
+    assert {r.sign for r in esketamine.optical_rotations} == {"+", "-"}
+    assert ketref.structure(esketamine).cip_labels == ("S",)
+    salt = ketref.get("esketamine hydrochloride")
+    assert isinstance(salt, Salt)
+    specific = [r for r in salt.optical_rotations if r.measure == "specific rotation"]
+    assert specific and specific[0].value is not None
+    low, high = specific[0].value.quantity  # type: ignore[misc]
+    assert low.to("radian").magnitude == pytest.approx(85 * 3.141592653589793 / 180)
+    assert high.magnitude == 95
+
+
+def test_metabolic_steps_and_enzymes() -> None:
+    products = {c.object for c in ketref.claims("ketamine", "metabolized_to")}
+    assert products == {"norketamine"}
+    assert {c.object for c in ketref.claims("norketamine", "metabolized_to")} == {
+        "hydroxynorketamine",
+        "dehydronorketamine",
+    }
+    assert {c.object for c in ketref.claims("ketamine", "metabolized_by")} == {"cyp3a4", "cyp2b6"}
+    assert {c.subject for c in ketref.claims(predicate="metabolizes", subject="cyp2a6")} == {"norketamine"}
+
+
+def test_the_sources_disagree_on_the_major_n_demethylase() -> None:
+    curated = [c for c in ketref.conflicts() if c.curated and "norketamine" in c.topic]
+    assert len(curated) == 1
+    objects = {c.object for side in (curated[0].side_a, curated[0].side_b) for c in side}
+    assert objects == {"cyp3a4", "cyp2b6"}

@@ -52,6 +52,19 @@ def _parser() -> argparse.ArgumentParser:
     compare.add_argument("a")
     compare.add_argument("b")
 
+    structure = command("structure", "computed structure facts of an entity (RDKit)")
+    structure.add_argument("name")
+
+    identify = command("identify", "which entity a SMILES, InChI or molfile is")
+    identify.add_argument("structure", help="a SMILES or InChI, or a path to a molfile")
+
+    isomers = command("stereoisomers", "every stereoisomer of an entity's constitution")
+    isomers.add_argument("name")
+
+    depict = command("depict", "draw an entity's structure as SVG (wedges and CIP labels)")
+    depict.add_argument("name")
+    depict.add_argument("--out", help="write the SVG to this file instead of standard output")
+
     command("sources", "list the sources claims are taken from")
     command("conflicts", "list claims that disagree with each other")
     return parser
@@ -212,11 +225,91 @@ def _conflicts(ns: argparse.Namespace, out: TextIO) -> Any:
     return None
 
 
+def _structure(ns: argparse.Namespace, out: TextIO) -> Any:
+    import ketref
+
+    entity = ketref.get(ns.name)
+    s = ketref.structure(entity)
+    if ns.json:
+        return {"entity": entity.id, **s.model_dump(mode="json")}
+    rows = [
+        ("formula", s.formula),
+        ("average mass", str(s.average_mass)),
+        ("monoisotopic mass", str(s.monoisotopic_mass)),
+        ("canonical SMILES", s.canonical_smiles),
+        ("InChIKey", s.inchikey),
+        ("InChI", s.inchi),
+        (
+            "stereocentres",
+            ", ".join(f"{c.element}{c.atom} {c.label or 'unassigned'}" for c in s.stereocenters) or "none",
+        ),
+        ("mirror image", s.mirror_smiles if s.is_chiral else "itself (achiral or racemic)"),
+    ]
+    print(f"{entity.name} (computed by RDKit from the recorded structure)", file=out)
+    _table(rows, ("property", "value"), out)
+    return None
+
+
+def _identify(ns: argparse.Namespace, out: TextIO) -> Any:
+    import ketref
+
+    text = ns.structure
+    if text.endswith((".mol", ".sdf", ".mdl")):
+        try:
+            with open(text, encoding="utf-8") as handle:
+                text = handle.read(1_000_000)
+        except OSError as exc:
+            raise ketref.StructureError(f"cannot read {ns.structure}: {exc.strerror}") from None
+    entity = ketref.identify(text)
+    if ns.json:
+        return entity.model_dump(mode="json")
+    print(f"{entity.name}  ({entity.kind.value}, id {entity.id})", file=out)
+    return None
+
+
+def _stereoisomers(ns: argparse.Namespace, out: TextIO) -> Any:
+    import ketref
+
+    found = ketref.stereoisomers(ns.name)
+    if ns.json:
+        return found.model_dump(mode="json")
+    rows = [
+        (str(n), ",".join(label or "?" for label in i.labels), i.entity or "-", i.smiles)
+        for n, i in enumerate(found.isomers)
+    ]
+    _table(rows, ("#", "CIP", "entity", "SMILES"), out)
+    for pair in found.pairs:
+        print(f"  {pair.a} and {pair.b}: {pair.relation}", file=out)
+    return None
+
+
+def _depict(ns: argparse.Namespace, out: TextIO) -> Any:
+    import ketref
+
+    svg = ketref.depict(ns.name)
+    if ns.out:
+        try:
+            with open(ns.out, "w", encoding="utf-8") as handle:
+                handle.write(svg)
+        except OSError as exc:
+            raise ketref.InvalidQueryError(f"cannot write {ns.out}: {exc.strerror}") from None
+        message = f"wrote {ns.out}"
+        return {"written": ns.out} if ns.json else print(message, file=out)
+    if ns.json:
+        return {"svg": svg}
+    out.write(svg)
+    return None
+
+
 _HANDLERS: dict[str, Callable[[argparse.Namespace, TextIO], Any]] = {
     "show": _show,
     "search": _search,
     "claims": _claims,
     "compare": _compare,
+    "structure": _structure,
+    "identify": _identify,
+    "stereoisomers": _stereoisomers,
+    "depict": _depict,
     "sources": _sources,
     "conflicts": _conflicts,
 }
@@ -236,7 +329,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: Text
         if ns.json:
             json.dump({"disclaimer": DISCLAIMER, "result": payload}, out, ensure_ascii=False, indent=2)
             print(file=out)
-        else:
+        elif not (ns.command == "depict" and not ns.out):  # raw SVG stays valid SVG
             print(f"\n{DISCLAIMER}", file=out)
     except KetrefError as exc:
         print(f"ketref: {exc}", file=err)

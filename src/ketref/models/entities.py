@@ -14,6 +14,7 @@ from pydantic import Field, StringConstraints, field_validator, model_validator
 
 from ketref.models._base import FrozenModel, Id, Text
 from ketref.models.evidence import Evidence
+from ketref.models.values import Value
 from ketref.vocabulary import EffectType, EntityKind, StereoForm, TargetClass
 
 __all__ = [
@@ -25,6 +26,7 @@ __all__ = [
     "Entity",
     "EntityBase",
     "Molecule",
+    "OpticalRotation",
     "Population",
     "Process",
     "Product",
@@ -100,6 +102,7 @@ class EntityBase(FrozenModel):
     synonyms: tuple[Name, ...] = ()
     description: Text = Field(description="One line in the project's own words.")
     xrefs: tuple[Xref, ...] = ()
+    note: Text | None = None
 
     @field_validator("description")
     @classmethod
@@ -128,17 +131,39 @@ class EntityBase(FrozenModel):
         return tuple(x.local_id for x in self.xrefs if x.prefix == prefix)
 
 
-class Compound(EntityBase):
+class OpticalRotation(FrozenModel):
+    """An optical rotation a source states, with its conditions: sourced data, never used to
+    assign configuration (sources disagree on the sign for esketamine and its salts).
+
+    ``sign`` is the direction of rotation; ``value`` the number with its unit (degrees) where
+    one is given; ``measure`` says whether it is a specific rotation or an observed angle.
+    """
+
+    sign: Literal["+", "-", "0"]
+    value: Value | None = None
+    measure: Literal["specific rotation", "observed angle", "sign only"] = "sign only"
+    conditions: Text | None = None
+    evidence: Evidence
+
+
+class StructureRecord(EntityBase):
+    """Fields shared by entities with a structure: an isomeric SMILES and stated rotations."""
+
+    smiles: str | None = None
+    optical_rotations: tuple[OpticalRotation, ...] = ()
+
+
+class Compound(StructureRecord):
     """A compound in a stated stereochemical form.
 
     ``components`` lists, for a racemate, the enantiomers it is a 1:1 mixture of.
-    ``smiles`` is an isomeric SMILES where the structure is recorded.
+    ``smiles`` is an isomeric SMILES where the structure is recorded. A form-unspecified
+    compound may carry a SMILES without stereo marks when its source draws it so.
     """
 
     kind: Literal[EntityKind.COMPOUND] = EntityKind.COMPOUND
     stereo_form: StereoForm
     components: tuple[Id, ...] = ()
-    smiles: str | None = None
 
     @model_validator(mode="after")
     def _components_fit_form(self) -> Compound:
@@ -149,13 +174,12 @@ class Compound(EntityBase):
         return self
 
 
-class Salt(EntityBase):
+class Salt(StructureRecord):
     """A salt of a compound (the parent is the free base in the same stereo form)."""
 
     kind: Literal[EntityKind.SALT] = EntityKind.SALT
     parent: Id
     counterion: Name
-    smiles: str | None = None
 
 
 class Target(EntityBase):
