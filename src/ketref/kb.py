@@ -56,7 +56,10 @@ class KnowledgeBase:
         self._conflict_records: dict[str, ConflictRecord] = self._unique(records.conflicts, "conflict")
         self.exclusions: tuple[CoverageExclusion, ...] = tuple(records.exclusions)
         self._check_references()
-        self._names = NameIndex(self._entities.values())
+        try:
+            self._names = NameIndex(self._entities.values())
+        except DataError as exc:  # name the file and line of the second claimant
+            raise self._error(exc.problem, "entity", exc.record or "", exc.field) from None
         self._claim_index = ClaimIndex(tuple(self._claims.values()))
         self._cache: dict[str, Any] = {}
 
