@@ -265,7 +265,7 @@ def test_configuration_does_not_follow_the_sign_of_rotation() -> None:
     assert isinstance(salt, Salt)
     specific = [r for r in salt.optical_rotations if r.measure == "specific rotation"]
     assert specific and specific[0].value is not None
-    low, high = specific[0].value.quantity  # type: ignore[misc]
+    low, high = specific[0].value.quantity
     assert low.to("radian").magnitude == pytest.approx(85 * 3.141592653589793 / 180)
     assert high.magnitude == 95
 
