@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import Field, StringConstraints, field_validator, model_validator
 
@@ -16,7 +16,8 @@ __all__ = ["Claim", "Comparison", "Context"]
 
 
 class Context(FrozenModel):
-    """Where a claim holds: the kind of evidence, the species, the route, the jurisdiction."""
+    """Where a claim holds: the kind of evidence, the species, the route, the jurisdiction,
+    the setting of use, and how often (for effects)."""
 
     level: Level = Level.UNSPECIFIED
     species: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)] | None = None
@@ -25,6 +26,12 @@ class Context(FrozenModel):
         default=None, description="ISO 3166 country code, or EU."
     )
     date: Date | None = Field(default=None, description="When the event stated took place.")
+    setting: Literal["clinical", "recreational"] | None = Field(
+        default=None, description="Medical use, or use outside medicine, where a source tells them apart."
+    )
+    frequency: Literal["common", "uncommon", "rare"] | None = Field(
+        default=None, description="How often, in the source's own word, for effects and events."
+    )
 
 
 class Comparison(FrozenModel):

@@ -80,7 +80,21 @@ class Value(FrozenModel):
         """
         if self.unit != other.unit or self.measure != other.measure:
             return True
-        return self.low <= other.high and other.low <= self.high
+        low, high = self.bounds
+        other_low, other_high = other.bounds
+        return low <= other_high and other_low <= high
+
+    @property
+    def bounds(self) -> tuple[float, float]:
+        """The interval the value allows: ``<`` and ``>`` open it on one side, ``~`` widens it by 10%."""
+        low, high = self.low, self.high
+        if self.qualifier is Qualifier.LESS:
+            low = float("-inf")
+        elif self.qualifier is Qualifier.GREATER:
+            high = float("inf")
+        elif self.qualifier is Qualifier.APPROXIMATELY:
+            low, high = low - abs(low) * 0.1, high + abs(high) * 0.1
+        return low, high
 
     @property
     def quantity(self) -> pint.Quantity[Any] | tuple[pint.Quantity[Any], pint.Quantity[Any]]:

@@ -68,12 +68,12 @@ def _direction_conflicts(claims: Iterable[Claim]) -> list[Conflict]:
 
 
 def _negation_conflicts(claims: Iterable[Claim]) -> list[Conflict]:
-    groups: dict[tuple[str, str, str, str | None], dict[bool, list[Claim]]] = defaultdict(
-        lambda: defaultdict(list)
-    )
+    groups: dict[tuple[str | None, ...], dict[bool, list[Claim]]] = defaultdict(lambda: defaultdict(list))
     for claim in claims:
         if claim.comparison is None:
-            groups[(*_canonical(claim), claim.context.jurisdiction)][claim.negated].append(claim)
+            c = claim.context  # claims in different settings, species or routes do not clash
+            key = (*_canonical(claim), c.jurisdiction, c.setting, c.species, c.route)
+            groups[key][claim.negated].append(claim)
     return [
         Conflict(
             kind="negation",
@@ -81,7 +81,7 @@ def _negation_conflicts(claims: Iterable[Claim]) -> list[Conflict]:
             side_a=tuple(sides[False]),
             side_b=tuple(sides[True]),
         )
-        for (s, p, o, j), sides in groups.items()
+        for (s, p, o, j, *_), sides in groups.items()
         if sides[False] and sides[True]
     ]
 
