@@ -65,6 +65,9 @@ def _parser() -> argparse.ArgumentParser:
     depict.add_argument("name")
     depict.add_argument("--out", help="write the SVG to this file instead of standard output")
 
+    coverage = command("coverage", "how many sentences of each seed document claims cover")
+    coverage.add_argument("--source", help="list the sentences of one seed document")
+
     command("sources", "list the sources claims are taken from")
     command("conflicts", "list claims that disagree with each other")
     return parser
@@ -301,6 +304,50 @@ def _depict(ns: argparse.Namespace, out: TextIO) -> Any:
     return None
 
 
+def _coverage(ns: argparse.Namespace, out: TextIO) -> Any:
+    import ketref
+    from ketref.coverage import sentence_coverage
+
+    kb = ketref.knowledge_base()
+    seeds = [kb.source(ns.source)] if ns.source else [s for s in kb.sources() if s.is_seed]
+    report = {}
+    for seed in seeds:
+        rows = sentence_coverage(kb, seed.id)
+        report[seed.id] = rows
+    if ns.json:
+        return {
+            seed: [
+                {
+                    "number": r.number,
+                    "sentence": r.sentence,
+                    "claims": list(r.claims),
+                    "excluded": r.excluded.value if r.excluded else None,
+                }
+                for r in rows
+            ]
+            for seed, rows in report.items()
+        }
+    if ns.source:
+        for r in report[ns.source]:
+            status = (
+                f"{len(r.claims)} claim(s)"
+                if r.claims
+                else f"excluded: {r.excluded.value}"
+                if r.excluded
+                else "UNCOVERED"
+            )
+            print(f"{r.number:>4}  {status:<22} {r.sentence}", file=out)
+        return None
+    table = []
+    for seed, rows in report.items():
+        quoted = sum(1 for r in rows if r.claims)
+        excluded = sum(1 for r in rows if not r.claims and r.excluded)
+        missing = len(rows) - quoted - excluded
+        table.append((seed, str(len(rows)), str(quoted), str(excluded), str(missing)))
+    _table(table, ("source", "sentences", "quoted", "excluded", "uncovered"), out)
+    return None
+
+
 _HANDLERS: dict[str, Callable[[argparse.Namespace, TextIO], Any]] = {
     "show": _show,
     "search": _search,
@@ -310,6 +357,7 @@ _HANDLERS: dict[str, Callable[[argparse.Namespace, TextIO], Any]] = {
     "identify": _identify,
     "stereoisomers": _stereoisomers,
     "depict": _depict,
+    "coverage": _coverage,
     "sources": _sources,
     "conflicts": _conflicts,
 }

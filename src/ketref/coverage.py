@@ -19,7 +19,8 @@ if TYPE_CHECKING:
 
 __all__ = ["SentenceCoverage", "sentence_coverage", "split_sentences", "stale_exclusions"]
 
-_BOUNDARY = re.compile(r"(?<=[.!?])\s+(?=[\"“‘(\[A-Z0-9])")
+# A sentence ends at '.', '!' or '?', after any citation marker such as ^{[1][3]} or ^[3].
+_BOUNDARY = re.compile(r"(?<=[.!?])((?:\^\{(?:\[\d+\])+\}|\^\[\d+\])?)\s+(?=[\"“‘(\[A-Z0-9])")
 _NUMBERING = re.compile(r"^\d{1,3}\.$")
 
 
@@ -28,18 +29,23 @@ def split_sentences(text: str) -> list[str]:
 
     >>> split_sentences("A heading\\nOne sentence. Two sentences! 3 more.\\n  • a bullet \\n2. Step")
     ['A heading', 'One sentence.', 'Two sentences!', '3 more.', '• a bullet', '2. Step']
+    >>> split_sentences("It binds.^{[1][3]} Then it acts.^[3] Done.")
+    ['It binds.^{[1][3]}', 'Then it acts.^[3]', 'Done.']
     """
     sentences: list[str] = []
     for line in text.splitlines():
         line = normalize_whitespace(line)
         if not line:
             continue
+        pieces = _BOUNDARY.split(line)  # text, marker, text, marker, ..., text
         parts: list[str] = []
-        for part in _BOUNDARY.split(line):
-            if parts and _NUMBERING.match(parts[-1]):  # "1." opens a numbered heading
-                parts[-1] = f"{parts[-1]} {part}"
-            elif part:
-                parts.append(part)
+        for n, piece in enumerate(pieces):
+            if n % 2:  # a citation marker: it belongs to the sentence it follows
+                parts[-1] += piece
+            elif parts and _NUMBERING.match(parts[-1]):  # "1." opens a numbered heading
+                parts[-1] = f"{parts[-1]} {piece}"
+            elif piece:
+                parts.append(piece)
         sentences.extend(parts)
     return sentences
 
