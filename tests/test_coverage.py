@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import ketref
-from ketref.coverage import sentence_coverage, split_sentences, stale_exclusions
+from ketref.coverage import SentenceCoverage, sentence_coverage, split_sentences, stale_exclusions
 
 KB = ketref.knowledge_base()
 SEEDS = [s.id for s in KB.sources() if s.is_seed]

@@ -310,10 +310,7 @@ def _coverage(ns: argparse.Namespace, out: TextIO) -> Any:
 
     kb = ketref.knowledge_base()
     seeds = [kb.source(ns.source)] if ns.source else [s for s in kb.sources() if s.is_seed]
-    report = {}
-    for seed in seeds:
-        rows = sentence_coverage(kb, seed.id)
-        report[seed.id] = rows
+    report = {source.id: sentence_coverage(kb, source.id) for source in seeds}
     if ns.json:
         return {
             seed: [
@@ -328,7 +325,7 @@ def _coverage(ns: argparse.Namespace, out: TextIO) -> Any:
             for seed, rows in report.items()
         }
     if ns.source:
-        for r in report[ns.source]:
+        for r in next(iter(report.values())):
             status = (
                 f"{len(r.claims)} claim(s)"
                 if r.claims
