@@ -13,7 +13,7 @@ ROWS = [(seed, row) for seed in SEEDS for row in sentence_coverage(KB, seed)]
 
 
 @pytest.mark.parametrize(("seed", "row"), ROWS, ids=[f"{seed}#{row.number}" for seed, row in ROWS])
-def test_sentence_is_covered_or_excluded(seed: str, row: object) -> None:
+def test_sentence_is_covered_or_excluded(seed: str, row: SentenceCoverage) -> None:
     assert row.covered, f"{seed} sentence {row.number} has no claim and no exclusion"
 
 
