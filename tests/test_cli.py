@@ -6,6 +6,7 @@ import io
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -104,3 +105,51 @@ def test_module_entry_point_runs_in_a_fresh_process() -> None:
     assert done.returncode == 1
     assert "Traceback" not in done.stderr
     assert "no entity matches 'nope-nothing'" in done.stderr
+
+
+def test_coverage_table_has_no_uncovered_sentence() -> None:
+    code, out, _ = run("coverage")
+    assert code == 0
+    lines = [line.split() for line in out.splitlines()[2:7]]
+    assert {row[0] for row in lines} == {
+        "ayafusion-clinic",
+        "meta-analysis-blog",
+        "benchchem-guide",
+        "qa-aggregator",
+        "clinic-article",
+    }
+    assert all(row[-1] == "0" for row in lines)
+
+
+def test_adverse_effects_and_unique() -> None:
+    code, out, _ = run("adverse-effects", "esketamine")
+    assert code == 0 and out.splitlines()[0].split()[:2] == ["effect", "sources"]
+    code, out, _ = run("unique", "ayafusion-clinic")
+    assert code == 0 and "that only ayafusion-clinic makes" in out
+
+
+def test_claims_inherit_marks_inherited_claims() -> None:
+    code, out, _ = run("claims", "--subject", "esketamine", "--predicate", "has_adverse_effect", "--inherit")
+    assert code == 0
+    assert "[inherited by esketamine from the unspecified form]" in out
+
+
+def test_structure_identify_stereoisomers(tmp_path: Path) -> None:
+    code, out, _ = run("structure", "esketamine")
+    assert code == 0 and "C13H16ClNO" in out and "YQEZLKZALYSWHR-ZDUSSCGKSA-N" in out
+    code, out, _ = run("identify", "CN[C@@]1(c2ccccc2Cl)CCCCC1=O")
+    assert code == 0 and out.startswith("Arketamine")
+    code, out, _ = run("stereoisomers", "hydroxynorketamine")
+    assert code == 0 and out.count("enantiomers") == 2
+    code, _, err = run("identify", "C1CC(")
+    assert code == 1 and "not a valid smiles" in err and "Traceback" not in err
+
+
+def test_depict_to_stdout_is_pure_svg_and_to_a_file(tmp_path: Path) -> None:
+    code, out, _ = run("depict", "esketamine")
+    assert code == 0 and out.rstrip().endswith("</svg>")
+    target = tmp_path / "esk.svg"
+    code, out, _ = run("depict", "esketamine", "--out", str(target))
+    assert code == 0 and target.read_text(encoding="utf-8").rstrip().endswith("</svg>")
+    code, _, err = run("depict", "esketamine", "--out", str(tmp_path / "missing" / "x.svg"))
+    assert code == 1 and "cannot write" in err

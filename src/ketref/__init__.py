@@ -31,6 +31,7 @@ from ketref.errors import (
 
 if TYPE_CHECKING:
     from ketref.api import (
+        adverse_effects,
         claim,
         claims,
         compare,
@@ -40,6 +41,7 @@ if TYPE_CHECKING:
         search,
         source,
         sources,
+        unique_claims,
     )
     from ketref.chem.api import (
         composition,
@@ -72,9 +74,10 @@ if TYPE_CHECKING:
         Xref,
     )
     from ketref.models.evidence import Evidence
-    from ketref.models.results import ComparisonRow, Conflict, EntityComparison, SearchResult
+    from ketref.models.results import ComparisonRow, Conflict, EffectReport, EntityComparison, SearchResult
     from ketref.models.sources import Source
     from ketref.models.values import Value
+    from ketref.queries.inheritance import InheritedClaim
     from ketref.vocabulary import (
         PREDICATES,
         Aspect,
@@ -92,7 +95,19 @@ DISCLAIMER = "ketref is an educational reference, not clinical guidance."
 
 _LAZY: dict[str, str] = {
     **dict.fromkeys(
-        ["claim", "claims", "compare", "conflicts", "get", "knowledge_base", "search", "source", "sources"],
+        [
+            "adverse_effects",
+            "claim",
+            "claims",
+            "compare",
+            "conflicts",
+            "get",
+            "knowledge_base",
+            "search",
+            "source",
+            "sources",
+            "unique_claims",
+        ],
         "ketref.api",
     ),
     **dict.fromkeys(
@@ -124,8 +139,10 @@ _LAZY: dict[str, str] = {
     ),
     "Evidence": "ketref.models.evidence",
     "KnowledgeBase": "ketref.kb",
+    "InheritedClaim": "ketref.queries.inheritance",
     **dict.fromkeys(
-        ["ComparisonRow", "Conflict", "EntityComparison", "SearchResult"], "ketref.models.results"
+        ["ComparisonRow", "Conflict", "EffectReport", "EntityComparison", "SearchResult"],
+        "ketref.models.results",
     ),
     "Source": "ketref.models.sources",
     "Value": "ketref.models.values",
@@ -150,10 +167,12 @@ __all__ = [
     "DataError",
     "Direction",
     "Effect",
+    "EffectReport",
     "Entity",
     "EntityComparison",
     "EntityKind",
     "Evidence",
+    "InheritedClaim",
     "InvalidQueryError",
     "KetrefError",
     "KnowledgeBase",
@@ -184,6 +203,7 @@ __all__ = [
     "Value",
     "Xref",
     "__version__",
+    "adverse_effects",
     "claim",
     "claims",
     "compare",
@@ -200,6 +220,7 @@ __all__ = [
     "sources",
     "stereoisomers",
     "structure",
+    "unique_claims",
 ]
 
 

@@ -7,11 +7,23 @@ from functools import cache
 from ketref.kb import EntityQuery, KnowledgeBase
 from ketref.models.claims import Claim
 from ketref.models.entities import Entity
-from ketref.models.results import Conflict, EntityComparison, SearchResult
+from ketref.models.results import Conflict, EffectReport, EntityComparison, SearchResult
 from ketref.models.sources import Source
 from ketref.vocabulary import Direction, EntityKind, Status
 
-__all__ = ["claim", "claims", "compare", "conflicts", "get", "knowledge_base", "search", "source", "sources"]
+__all__ = [
+    "adverse_effects",
+    "claim",
+    "claims",
+    "compare",
+    "conflicts",
+    "get",
+    "knowledge_base",
+    "search",
+    "source",
+    "sources",
+    "unique_claims",
+]
 
 
 @cache
@@ -47,6 +59,7 @@ def claims(
     source: str | Source | None = None,
     status: Status | str | None = None,
     negated: bool | None = None,
+    inherit: bool = False,
 ) -> tuple[Claim, ...]:
     """Claims matching every filter given; see :meth:`KnowledgeBase.claims`.
 
@@ -68,6 +81,7 @@ def claims(
         source=source,
         status=status,
         negated=negated,
+        inherit=inherit,
     )
 
 
@@ -89,6 +103,22 @@ def sources() -> tuple[Source, ...]:
 def source(source_id: str) -> Source:
     """The source with this id."""
     return knowledge_base().source(source_id)
+
+
+def adverse_effects(subject: EntityQuery | None = None, *, inherit: bool = True) -> tuple[EffectReport, ...]:
+    """Adverse effects with how many sources report each, how often and in what setting.
+
+    >>> import ketref
+    >>> top = ketref.adverse_effects()[0]
+    >>> top.source_count >= 2
+    True
+    """
+    return knowledge_base().adverse_effects(subject, inherit=inherit)
+
+
+def unique_claims(source: str | Source) -> tuple[Claim, ...]:
+    """What one source claims that no other source claims."""
+    return knowledge_base().unique_claims(source)
 
 
 def conflicts() -> tuple[Conflict, ...]:

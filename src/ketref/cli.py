@@ -47,6 +47,17 @@ def _parser() -> argparse.ArgumentParser:
     claims.add_argument("--direction", help="greater, lesser or similar (seen from the subject)")
     claims.add_argument("--source", help="a source id")
     claims.add_argument("--status", help="established, reported, suggested or hypothesized")
+    claims.add_argument(
+        "--inherit",
+        action="store_true",
+        help="for a racemate or an enantiomer, also show what is said of form-unspecified ketamine",
+    )
+
+    effects = command("adverse-effects", "adverse effects with how many sources report each")
+    effects.add_argument("name", nargs="?", help="only those claimed for this entity (and inherited)")
+
+    unique = command("unique", "what one source claims that no other source claims")
+    unique.add_argument("source", help="a source id (see 'ketref sources')")
 
     compare = command("compare", "compare two entities topic by topic")
     compare.add_argument("a")
@@ -98,7 +109,9 @@ def _claim_block(claim: Any, out: TextIO, indent: str = "") -> None:
         if v
     ]
     extra = f" [{', '.join(where)}]" if where else ""
-    print(f"{indent}- {claim.sentence()}  ({claim.status.value}){extra}", file=out)
+    inherited = getattr(claim, "shown_for", None)
+    marker = f"  [inherited by {inherited} from the unspecified form]" if inherited else ""
+    print(f"{indent}- {claim.sentence()}  ({claim.status.value}){extra}{marker}", file=out)
     for evidence in claim.evidence:
         print(f'{indent}    "{evidence.quote}" ({evidence.source})', file=out)
     print(f"{indent}    id: {claim.id}", file=out)
@@ -163,6 +176,7 @@ def _claims(ns: argparse.Namespace, out: TextIO) -> Any:
         direction=ns.direction,
         source=ns.source,
         status=ns.status,
+        inherit=ns.inherit,
     )
     if ns.json:
         return [c.model_dump(mode="json") for c in found]
@@ -345,6 +359,38 @@ def _coverage(ns: argparse.Namespace, out: TextIO) -> Any:
     return None
 
 
+def _adverse_effects(ns: argparse.Namespace, out: TextIO) -> Any:
+    import ketref
+
+    reports = ketref.adverse_effects(ns.name)
+    if ns.json:
+        return [r.model_dump(mode="json") for r in reports]
+    rows = [
+        (
+            r.effect,
+            str(r.source_count),
+            ", ".join(r.frequencies) or "-",
+            ", ".join(r.settings) or "-",
+            ", ".join(r.sources),
+        )
+        for r in reports
+    ]
+    _table(rows, ("effect", "sources", "frequency", "setting", "reported by"), out)
+    return None
+
+
+def _unique(ns: argparse.Namespace, out: TextIO) -> Any:
+    import ketref
+
+    found = ketref.unique_claims(ns.source)
+    if ns.json:
+        return [c.model_dump(mode="json") for c in found]
+    print(f"{len(found)} claim{'s' if len(found) != 1 else ''} that only {ns.source} makes", file=out)
+    for claim in found:
+        _claim_block(claim, out)
+    return None
+
+
 _HANDLERS: dict[str, Callable[[argparse.Namespace, TextIO], Any]] = {
     "show": _show,
     "search": _search,
@@ -355,6 +401,8 @@ _HANDLERS: dict[str, Callable[[argparse.Namespace, TextIO], Any]] = {
     "stereoisomers": _stereoisomers,
     "depict": _depict,
     "coverage": _coverage,
+    "adverse-effects": _adverse_effects,
+    "unique": _unique,
     "sources": _sources,
     "conflicts": _conflicts,
 }

@@ -22,7 +22,7 @@ from ketref.loader import Origin, Records, load_directory
 from ketref.models.claims import Claim
 from ketref.models.curation import ConflictRecord, CoverageExclusion
 from ketref.models.entities import Compound, Entity, EntityBase, Salt
-from ketref.models.results import Conflict, EntityComparison, SearchResult
+from ketref.models.results import Conflict, EffectReport, EntityComparison, SearchResult
 from ketref.models.sources import Source
 from ketref.queries.orientation import ClaimIndex
 from ketref.terms import resolve_enum, resolve_predicate, suggest
@@ -114,6 +114,16 @@ class KnowledgeBase:
                         raise self._error(
                             f"component {part!r} is not an enantiomer", "entity", entity.id, f"components.{n}"
                         )
+            if isinstance(entity, Compound) and entity.form_of is not None:
+                self._need_entity(entity.form_of, "entity", entity.id, "form_of")
+                general = self._entities[entity.form_of]
+                if not (isinstance(general, Compound) and general.stereo_form is StereoForm.UNSPECIFIED):
+                    raise self._error(
+                        f"form_of {entity.form_of!r} is not a form-unspecified compound",
+                        "entity",
+                        entity.id,
+                        "form_of",
+                    )
             if isinstance(entity, Salt):
                 self._need_entity(entity.parent, "entity", entity.id, "parent")
         for source in self._sources.values():
@@ -256,6 +266,7 @@ class KnowledgeBase:
         source: str | Source | None = None,
         status: Status | str | None = None,
         negated: bool | None = None,
+        inherit: bool = False,
     ) -> tuple[Claim, ...]:
         """Claims matching every filter given, in data order.
 
@@ -264,6 +275,11 @@ class KnowledgeBase:
         "esketamine antagonist_of nmda-receptor", and asking which compound has *lesser*
         NMDA affinity than esketamine (``comparator="esketamine", direction="lesser"``)
         finds "esketamine binds nmda-receptor, greater than arketamine".
+
+        With ``inherit=True`` and a subject that is a racemate or an enantiomer, claims about
+        the form-unspecified compound follow the stated ones, as
+        :class:`~ketref.queries.inheritance.InheritedClaim` objects marked with ``shown_for``
+        (the rule is in docs/status.md).
         """
         predicate_id = resolve_predicate(predicate).id if predicate is not None else None
         wanted_direction = resolve_enum(Direction, direction, "direction") if direction is not None else None
@@ -273,13 +289,24 @@ class KnowledgeBase:
             source_id = source.id if isinstance(source, Source) else self.source(source).id
         if negated is not None and not isinstance(negated, bool):
             raise QueryTypeError(f"negated is True, False or None, not {negated!r}")
-        found = self._claim_index.match(
-            subject=self._entity_id(subject),
-            predicate=predicate_id,
-            object=self._entity_id(object),
-            comparator=self._entity_id(comparator),
-            direction=wanted_direction,
-        )
+        if not isinstance(inherit, bool):
+            raise QueryTypeError(f"inherit is True or False, not {inherit!r}")
+        subject_id = self._entity_id(subject)
+        filters = {
+            "predicate": predicate_id,
+            "object": self._entity_id(object),
+            "comparator": self._entity_id(comparator),
+            "direction": wanted_direction,
+        }
+        found: tuple[Claim, ...] = self._claim_index.match(subject=subject_id, **filters)
+        general = getattr(self._entities.get(subject_id or ""), "form_of", None)
+        if inherit and subject_id is not None and general is not None:
+            from ketref.queries.inheritance import inherit as inherit_claims
+
+            own = self._claim_index.match(subject=subject_id)
+            found += tuple(
+                inherit_claims(self._claim_index.match(subject=general, **filters), general, own, subject_id)
+            )
         return tuple(
             c
             for c in found
@@ -296,6 +323,28 @@ class KnowledgeBase:
         if first.id == second.id:
             raise InvalidQueryError(f"compare needs two different entities; both name {first.id!r}")
         return compare_entities(first.id, second.id, self._claim_index)
+
+    def adverse_effects(
+        self, subject: EntityQuery | None = None, *, inherit: bool = True
+    ) -> tuple[EffectReport, ...]:
+        """Adverse effects claimed for ``subject`` (or for anything), most widely reported first,
+        each with its sources, the sources' frequency words and settings.
+
+        For a racemate or an enantiomer, effects stated of form-unspecified ketamine are
+        included (``inherit=True``, the default), marked as inherited in the claims.
+        """
+        from ketref.queries.overview import adverse_effect_reports
+
+        if subject is None:
+            return adverse_effect_reports(self._claims.values())
+        return adverse_effect_reports(self.claims(subject, "has_adverse_effect", inherit=inherit))
+
+    def unique_claims(self, source: str | Source) -> tuple[Claim, ...]:
+        """Claims that rest on ``source`` and that no other source makes."""
+        from ketref.queries.overview import unique_to_source
+
+        source_id = source.id if isinstance(source, Source) else self.source(source).id
+        return unique_to_source(self._claims.values(), source_id)
 
     def conflicts(self) -> tuple[Conflict, ...]:
         """Claims that disagree with each other, each side with its evidence."""

@@ -157,6 +157,8 @@ class Compound(StructureRecord):
     """A compound in a stated stereochemical form.
 
     ``components`` lists, for a racemate, the enantiomers it is a 1:1 mixture of.
+    ``form_of`` names, for a racemate or an enantiomer, the form-unspecified compound it is a
+    form of, whose claims it may inherit (see docs/status.md).
     ``smiles`` is an isomeric SMILES where the structure is recorded. A form-unspecified
     compound may carry a SMILES without stereo marks when its source draws it so.
     """
@@ -164,6 +166,7 @@ class Compound(StructureRecord):
     kind: Literal[EntityKind.COMPOUND] = EntityKind.COMPOUND
     stereo_form: StereoForm
     components: tuple[Id, ...] = ()
+    form_of: Id | None = None
 
     @model_validator(mode="after")
     def _components_fit_form(self) -> Compound:
@@ -171,6 +174,8 @@ class Compound(StructureRecord):
             raise ValueError("a racemate lists its two enantiomers in 'components'")
         if self.stereo_form is not StereoForm.RACEMATE and self.components:
             raise ValueError("only a racemate has 'components'")
+        if self.form_of is not None and self.stereo_form not in (StereoForm.RACEMATE, StereoForm.ENANTIOMER):
+            raise ValueError("only a racemate or an enantiomer is a form of another compound")
         return self
 
 

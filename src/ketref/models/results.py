@@ -16,7 +16,7 @@ from ketref.models.entities import Entity
 from ketref.models.values import Value
 from ketref.vocabulary import Aspect, Direction
 
-__all__ = ["ComparisonRow", "Conflict", "EntityComparison", "SearchResult"]
+__all__ = ["ComparisonRow", "Conflict", "EffectReport", "EntityComparison", "SearchResult"]
 
 AnyEntity = Annotated[Entity, Field(discriminator="kind")]
 
@@ -85,3 +85,18 @@ class Conflict(FrozenModel):
     side_b: tuple[Claim, ...]
     note: str | None = None
     curated: bool = False
+
+
+class EffectReport(FrozenModel):
+    """What the sources say of one adverse effect: who reports it, how often, in what setting."""
+
+    effect: Id
+    sources: tuple[Id, ...]
+    frequencies: tuple[str, ...] = Field(description="The sources' own frequency words (common, rare).")
+    settings: tuple[str, ...] = Field(description="clinical, recreational, where a source says.")
+    claims: tuple[Claim, ...]
+
+    @property
+    def source_count(self) -> int:
+        """How many distinct sources report the effect."""
+        return len(self.sources)

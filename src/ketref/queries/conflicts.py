@@ -14,7 +14,7 @@ from ketref.vocabulary import PREDICATES, Direction
 __all__ = ["find_conflicts"]
 
 
-def _canonical(claim: Claim) -> tuple[str, str, str]:
+def canonical(claim: Claim) -> tuple[str, str, str]:
     """Subject, predicate, object with the predicate pair folded to one of its two ids."""
     inverse = PREDICATES[claim.predicate].inverse
     if claim.predicate <= inverse:
@@ -72,7 +72,7 @@ def _negation_conflicts(claims: Iterable[Claim]) -> list[Conflict]:
     for claim in claims:
         if claim.comparison is None:
             c = claim.context  # claims in different settings, species or routes do not clash
-            key = (*_canonical(claim), c.jurisdiction, c.setting, c.species, c.route)
+            key = (*canonical(claim), c.jurisdiction, c.setting, c.species, c.route)
             groups[key][claim.negated].append(claim)
     return [
         Conflict(
@@ -90,7 +90,7 @@ def _magnitude_conflicts(claims: Iterable[Claim]) -> list[Conflict]:
     groups: dict[tuple[object, ...], list[Claim]] = defaultdict(list)
     for claim in claims:
         if claim.values and claim.comparison is None and not claim.negated:
-            groups[(*_canonical(claim), claim.context)].append(claim)
+            groups[(*canonical(claim), claim.context)].append(claim)
     out = []
     for members in groups.values():
         for one, two in combinations(members, 2):

@@ -1,0 +1,50 @@
+"""Questions a teacher asks across claims: adverse effects by source count, what only one source says."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+
+from ketref.models.claims import Claim
+from ketref.models.results import EffectReport
+from ketref.queries.conflicts import canonical
+
+__all__ = ["adverse_effect_reports", "unique_to_source"]
+
+
+def adverse_effect_reports(claims: Iterable[Claim]) -> tuple[EffectReport, ...]:
+    """One report per adverse effect that some claim asserts (denials and comparisons left out),
+    most widely reported first."""
+    by_effect: dict[str, list[Claim]] = defaultdict(list)
+    for claim in claims:
+        if claim.negated or claim.comparison is not None:
+            continue
+        if claim.predicate == "has_adverse_effect":
+            by_effect[claim.object].append(claim)
+        elif claim.predicate == "adverse_effect_of":
+            by_effect[claim.subject].append(claim)
+    reports = [
+        EffectReport(
+            effect=effect,
+            sources=tuple(dict.fromkeys(s for c in found for s in c.sources)),
+            frequencies=tuple(sorted({c.context.frequency for c in found if c.context.frequency})),
+            settings=tuple(sorted({c.context.setting for c in found if c.context.setting})),
+            claims=tuple(found),
+        )
+        for effect, found in by_effect.items()
+    ]
+    return tuple(sorted(reports, key=lambda r: (-r.source_count, r.effect)))
+
+
+def _statement(claim: Claim) -> tuple[object, ...]:
+    comparison = claim.comparison
+    compared = (comparison.comparator, comparison.aspect, comparison.direction) if comparison else None
+    return (*canonical(claim), claim.negated, compared)
+
+
+def unique_to_source(claims: Iterable[Claim], source_id: str) -> tuple[Claim, ...]:
+    """Claims resting on ``source_id`` whose statement no other source makes (same subject,
+    predicate, object, negation and comparison, read either way round)."""
+    claims = tuple(claims)
+    elsewhere = {_statement(c) for c in claims if any(s != source_id for s in c.sources)}
+    return tuple(c for c in claims if source_id in c.sources and _statement(c) not in elsewhere)
