@@ -116,3 +116,29 @@ def test_every_unit_parses() -> None:
         for value in (*claim.values, claim.comparison.magnitude if claim.comparison else None):
             if value is not None:
                 assert value.quantity is not None
+
+
+def test_seed_sources_are_described_honestly() -> None:
+    kinds = {s.id: s.kind.value for s in KB.sources() if s.is_seed}
+    assert kinds == {
+        "ayafusion-clinic": "clinic_marketing",
+        "meta-analysis-blog": "blog_summary",
+        "benchchem-guide": "vendor_guide",
+        "qa-aggregator": "qa_aggregator",
+        "clinic-article": "clinic_article",
+    }
+    assert all(s.interests for s in KB.sources() if s.is_seed)
+
+
+@pytest.mark.parametrize("seed", ["meta-analysis-blog", "benchchem-guide"])
+def test_cited_literature_is_recorded_with_the_seeds_own_words(seed: str) -> None:
+    cited = KB.source(seed).cites
+    assert cited
+    text = normalize_whitespace(KB.source(seed).text())
+    for source_id in cited:
+        record = KB.source(source_id)
+        assert record.cited_as is not None
+        # the citation as the seed prints it (reference numbers and all) stands in the seed
+        assert normalize_whitespace(record.cited_as) in text, record.id
+        if not record.found:
+            assert not (record.pmid or record.doi)

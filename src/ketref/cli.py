@@ -221,7 +221,11 @@ def _sources(ns: argparse.Namespace, out: TextIO) -> Any:
     found = ketref.sources()
     if ns.json:
         return [s.model_dump(mode="json") for s in found]
-    rows = [(s.id, s.kind.value, "seed" if s.is_seed else "literature", s.title) for s in found]
+
+    def origin(s: Any) -> str:
+        return "seed" if s.is_seed else "read" if s.found else "cited, not found"
+
+    rows = [(s.id, s.kind.value, origin(s), s.title) for s in found]
     _table(rows, ("id", "kind", "origin", "title"), out)
     return None
 

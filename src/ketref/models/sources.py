@@ -49,12 +49,22 @@ class Source(FrozenModel):
     accessed: Date | None = Field(default=None, description="When an online source was read.")
     interests: Text | None = None
     cites: tuple[Id, ...] = ()
+    cited_as: Text | None = Field(default=None, description="How a seed cites this work, word for word.")
+    quote: Text | None = Field(
+        default=None, description="Words read at the url that show the bibliographic details recorded."
+    )
+    found: bool = Field(
+        default=True,
+        description="False when ketref could not find the cited work: the record keeps the citation only.",
+    )
     note: Text | None = None
 
     @model_validator(mode="after")
     def _locatable(self) -> Source:
-        if not (self.file or self.pmid or self.doi or self.url):
-            raise ValueError("a source gives a file, a PMID, a DOI or a URL")
+        if self.found and not (self.file or self.pmid or self.doi or self.url):
+            raise ValueError("a source gives a file, a PMID, a DOI or a URL (or found = false with cited_as)")
+        if not self.found and not self.cited_as:
+            raise ValueError("a work that was not found keeps the citation that names it in cited_as")
         return self
 
     @property
