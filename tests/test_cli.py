@@ -153,3 +153,22 @@ def test_depict_to_stdout_is_pure_svg_and_to_a_file(tmp_path: Path) -> None:
     assert code == 0 and target.read_text(encoding="utf-8").rstrip().endswith("</svg>")
     code, _, err = run("depict", "esketamine", "--out", str(tmp_path / "missing" / "x.svg"))
     assert code == 1 and "cannot write" in err
+
+
+@pytest.mark.parametrize("fmt", ["mermaid", "dot"])
+def test_pathway_diagram_text_is_pure(fmt: str) -> None:
+    code, out, _ = run("pathway", "arketamine", "--format", fmt)
+    assert code == 0
+    assert out.startswith("flowchart LR" if fmt == "mermaid" else "digraph pathway {")
+    assert DISCLAIMER not in out.splitlines()[-1]
+
+
+def test_pathway_text_compare_and_paths(tmp_path: Path) -> None:
+    code, out, _ = run("pathway", "esketamine")
+    assert code == 0 and out.startswith("pathway of esketamine:")
+    code, out, _ = run("pathway", "esketamine", "--compare", "arketamine")
+    assert code == 0 and "only arketamine" in out
+    code, out, _ = run("paths", "esketamine", "nmda-receptor-blockade", "mtor")
+    assert code == 0 and "-> mtor" in out
+    code, out, _ = run("pathway", "esketamine", "--format", "mermaid", "--out", str(tmp_path / "p.mmd"))
+    assert code == 0 and (tmp_path / "p.mmd").read_text(encoding="utf-8").startswith("flowchart")

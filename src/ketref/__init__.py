@@ -77,6 +77,9 @@ if TYPE_CHECKING:
     from ketref.models.results import ComparisonRow, Conflict, EffectReport, EntityComparison, SearchResult
     from ketref.models.sources import Source
     from ketref.models.values import Value
+    from ketref.pathways.api import compare_pathways, pathway
+    from ketref.pathways.model import Pathway, PathwayDiff
+    from ketref.pathways.render import RenderError
     from ketref.queries.inheritance import InheritedClaim
     from ketref.vocabulary import (
         PREDICATES,
@@ -139,6 +142,9 @@ _LAZY: dict[str, str] = {
     ),
     "Evidence": "ketref.models.evidence",
     "KnowledgeBase": "ketref.kb",
+    **dict.fromkeys(["compare_pathways", "pathway"], "ketref.pathways.api"),
+    **dict.fromkeys(["Pathway", "PathwayDiff"], "ketref.pathways.model"),
+    "RenderError": "ketref.pathways.render",
     "InheritedClaim": "ketref.queries.inheritance",
     **dict.fromkeys(
         ["ComparisonRow", "Conflict", "EffectReport", "EntityComparison", "SearchResult"],
@@ -177,12 +183,15 @@ __all__ = [
     "KetrefError",
     "KnowledgeBase",
     "Molecule",
+    "Pathway",
+    "PathwayDiff",
     "Population",
     "Predicate",
     "Process",
     "Product",
     "Protocol",
     "QueryTypeError",
+    "RenderError",
     "Route",
     "Salt",
     "SearchResult",
@@ -207,6 +216,7 @@ __all__ = [
     "claim",
     "claims",
     "compare",
+    "compare_pathways",
     "composition",
     "conflicts",
     "depict",
@@ -214,6 +224,7 @@ __all__ = [
     "get",
     "identify",
     "knowledge_base",
+    "pathway",
     "salt_mass_ratio",
     "search",
     "source",

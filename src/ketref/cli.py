@@ -79,6 +79,21 @@ def _parser() -> argparse.ArgumentParser:
     coverage = command("coverage", "how many sentences of each seed document claims cover")
     coverage.add_argument("--source", help="list the sentences of one seed document")
 
+    path = command("pathway", "a compound's mechanism steps as text or a diagram")
+    path.add_argument("name")
+    path.add_argument("--format", choices=("text", "mermaid", "dot", "svg"), default="text")
+    path.add_argument(
+        "--compare", metavar="OTHER", help="show the difference with another compound's pathway"
+    )
+    path.add_argument("--inherit", action="store_true", help="add steps stated of form-unspecified ketamine")
+    path.add_argument("--out", help="write the diagram to this file")
+
+    paths = command("paths", "every path between two nodes of a compound's pathway, with its weakest status")
+    paths.add_argument("name")
+    paths.add_argument("source")
+    paths.add_argument("target")
+    paths.add_argument("--inherit", action="store_true")
+
     command("sources", "list the sources claims are taken from")
     command("conflicts", "list claims that disagree with each other")
     return parser
@@ -395,6 +410,66 @@ def _unique(ns: argparse.Namespace, out: TextIO) -> Any:
     return None
 
 
+def _write(text: str, path: str) -> None:
+    from ketref.errors import InvalidQueryError
+
+    try:
+        with open(path, "w", encoding="utf-8") as handle:
+            handle.write(text)
+    except OSError as exc:
+        raise InvalidQueryError(f"cannot write {path}: {exc.strerror}") from None
+
+
+def _pathway(ns: argparse.Namespace, out: TextIO) -> Any:
+    import ketref
+    from ketref.pathways import render
+
+    view: Any = (
+        ketref.compare_pathways(ns.name, ns.compare, inherit=ns.inherit)
+        if ns.compare
+        else ketref.pathway(ns.name, inherit=ns.inherit)
+    )
+    if ns.format in ("mermaid", "dot", "svg"):
+        text = {"mermaid": render.to_mermaid, "dot": render.to_dot, "svg": render.to_svg}[ns.format](view)
+        if ns.out:
+            _write(text, ns.out)
+            return {"written": ns.out} if ns.json else print(f"wrote {ns.out}", file=out)
+        if ns.json:
+            return {"format": ns.format, "text": text}
+        out.write(text)
+        return None
+    if ns.json:
+        return view.model_dump(mode="json")
+    if ns.compare:
+        for title, keys in (
+            ("both", view.shared),
+            (f"only {view.a.root}", view.only_a),
+            (f"only {view.b.root}", view.only_b),
+        ):
+            print(f"{title} ({len(keys)} steps):", file=out)
+            for source, target, predicate in keys:
+                print(f"  {source} {predicate} {target}", file=out)
+        return None
+    print(f"pathway of {view.root}: {len(view.nodes)} nodes, {len(view.edges)} steps", file=out)
+    for edge in view.edges:
+        flags = " [inherited]" if edge.inherited else ""
+        print(f"  {edge.source} --{edge.label}--> {edge.target}  ({edge.status.value}){flags}", file=out)
+        print(f"      claims: {', '.join(edge.claims)}", file=out)
+    return None
+
+
+def _paths(ns: argparse.Namespace, out: TextIO) -> Any:
+    import ketref
+
+    found = ketref.pathway(ns.name, inherit=ns.inherit).paths(ns.source, ns.target)
+    if ns.json:
+        return [p.model_dump(mode="json") for p in found]
+    print(f"{len(found)} path{'s' if len(found) != 1 else ''} from {ns.source} to {ns.target}", file=out)
+    for p in found:
+        print(f"  ({p.weakest.value}) {' -> '.join(p.nodes)}", file=out)
+    return None
+
+
 _HANDLERS: dict[str, Callable[[argparse.Namespace, TextIO], Any]] = {
     "show": _show,
     "search": _search,
@@ -405,6 +480,8 @@ _HANDLERS: dict[str, Callable[[argparse.Namespace, TextIO], Any]] = {
     "stereoisomers": _stereoisomers,
     "depict": _depict,
     "coverage": _coverage,
+    "pathway": _pathway,
+    "paths": _paths,
     "adverse-effects": _adverse_effects,
     "unique": _unique,
     "sources": _sources,
@@ -426,7 +503,10 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: Text
         if ns.json:
             json.dump({"disclaimer": DISCLAIMER, "result": payload}, out, ensure_ascii=False, indent=2)
             print(file=out)
-        elif not (ns.command == "depict" and not ns.out):  # raw SVG stays valid SVG
+        elif not (
+            ns.command in ("depict", "pathway") and not ns.out and getattr(ns, "format", "svg") != "text"
+        ):
+            # raw SVG, Mermaid and DOT on standard output stay valid for their tools
             print(f"\n{DISCLAIMER}", file=out)
     except KetrefError as exc:
         print(f"ketref: {exc}", file=err)

@@ -21,7 +21,7 @@ from ketref.index import NameIndex
 from ketref.loader import Origin, Records, load_directory
 from ketref.models.claims import Claim
 from ketref.models.curation import ConflictRecord, CoverageExclusion
-from ketref.models.entities import Compound, Entity, EntityBase, Salt
+from ketref.models.entities import Compound, Entity, EntityBase, Process, Salt
 from ketref.models.results import Conflict, EffectReport, EntityComparison, SearchResult
 from ketref.models.sources import Source
 from ketref.queries.orientation import ClaimIndex
@@ -126,6 +126,8 @@ class KnowledgeBase:
                     )
             if isinstance(entity, Salt):
                 self._need_entity(entity.parent, "entity", entity.id, "parent")
+            if isinstance(entity, Process) and entity.blockade_of is not None:
+                self._need_entity(entity.blockade_of, "entity", entity.id, "blockade_of")
         for source in self._sources.values():
             for n, cited in enumerate(source.cites):
                 self._need_source(cited, "source", source.id, f"cites.{n}")

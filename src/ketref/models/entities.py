@@ -207,9 +207,14 @@ class CellType(EntityBase):
 
 
 class Process(EntityBase):
-    """A biological process, such as synaptogenesis or a surge of glutamate release."""
+    """A biological process, such as synaptogenesis or a surge of glutamate release.
+
+    ``blockade_of`` names the target when the process is that target's blockade (NMDA
+    receptor blockade): pathways continue from it after an antagonist step.
+    """
 
     kind: Literal[EntityKind.PROCESS] = EntityKind.PROCESS
+    blockade_of: Id | None = None
 
 
 class Effect(EntityBase):

@@ -1,0 +1,1 @@
+"""Signalling pathways as evidenced graphs: building, path queries, and diagrams."""

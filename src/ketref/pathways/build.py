@@ -1,0 +1,120 @@
+"""Building a compound's pathway from the claims, following mechanism steps outward.
+
+The rules:
+
+1. The steps start from claims whose stated subject is the compound (with ``inherit=True``, also
+   its form-unspecified parent, marked inherited), using mechanism predicates only, never a
+   denial. A comparative claim counts as a step of its subject ("(S)-ketamine has greater NMDA
+   affinity than (R)-ketamine" is a binding step of (S)-ketamine only).
+2. From each node reached by a positive step (activates, increases, leads to, binds...), the
+   steps stated of that node follow. A target the compound blocks (antagonist of, inhibits,
+   decreases) is a dead end: its normal downstream does not run while it is blocked. Where a
+   process is the blockade of that target (``Process.blockade_of``), the pathway continues from
+   that process, through a derived step resting on the antagonism claims.
+3. Steps stated of other compounds are never followed.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from typing import TYPE_CHECKING
+
+from ketref.models.claims import Claim
+from ketref.models.entities import Compound, Process, Salt
+from ketref.pathways.model import Pathway, PathwayEdge, PathwayNode
+
+if TYPE_CHECKING:
+    from ketref.kb import KnowledgeBase
+
+__all__ = ["BLOCKING", "MECHANISM", "build_pathway"]
+
+MECHANISM: frozenset[str] = frozenset(
+    {
+        "antagonist_of",
+        "agonist_of",
+        "binds",
+        "activates",
+        "inhibits",
+        "increases",
+        "decreases",
+        "leads_to",
+        "has_effect",
+        "interacts_with",
+    }
+)
+"""Predicates that are steps of a mechanism."""
+
+BLOCKING: frozenset[str] = frozenset({"antagonist_of", "inhibits", "decreases"})
+"""Steps after which the target's own downstream is not followed."""
+
+
+def _stated_of(kb: KnowledgeBase, subject: str) -> list[Claim]:
+    return [
+        c
+        for c in kb.claims(subject=subject)
+        if c.subject == subject and c.predicate in MECHANISM and not c.negated
+    ]
+
+
+def build_pathway(kb: KnowledgeBase, root: str, *, inherit: bool = False) -> Pathway:
+    """The pathway of the compound ``root`` (an entity id)."""
+    entity = kb.entities[root]
+    starts = [(c, False) for c in _stated_of(kb, root)]
+    parent = getattr(entity, "form_of", None)
+    if inherit and parent is not None:
+        starts += [(c, True) for c in _stated_of(kb, parent) if c.comparison is None]
+    blockade = {p.blockade_of: p.id for p in kb.entities.values() if isinstance(p, Process) and p.blockade_of}
+
+    steps: dict[tuple[str, str, str, bool], list[Claim]] = {}
+    inherited_keys: set[tuple[str, str, str, bool]] = set()
+
+    def add(
+        source: str,
+        claim: Claim,
+        *,
+        target: str | None = None,
+        derived: bool = False,
+        inherited: bool = False,
+    ) -> None:
+        key = (source, target or claim.object, claim.predicate if not derived else "leads_to", derived)
+        steps.setdefault(key, []).append(claim)
+        if inherited:
+            inherited_keys.add(key)
+
+    blocked: set[str] = set()
+    queue: deque[str] = deque()
+    for claim, inherited in starts:
+        add(root, claim, inherited=inherited)
+        if claim.predicate in BLOCKING:
+            blocked.add(claim.object)
+            if claim.object in blockade:
+                add(claim.object, claim, target=blockade[claim.object], derived=True, inherited=inherited)
+                queue.append(blockade[claim.object])
+        else:
+            queue.append(claim.object)
+    seen = {root}
+    while queue:
+        node = queue.popleft()
+        if node in seen or node in blocked or isinstance(kb.entities[node], Compound | Salt):
+            continue
+        seen.add(node)
+        for claim in _stated_of(kb, node):
+            add(node, claim)
+            if claim.predicate not in BLOCKING:
+                queue.append(claim.object)
+
+    edges = [
+        PathwayEdge(
+            source=source,
+            target=target,
+            predicate=predicate,
+            status=min((c.status for c in claims), key=lambda s: s.rank),
+            claims=tuple(dict.fromkeys(c.id for c in claims)),
+            derived=derived,
+            inherited=(source, target, predicate, derived) in inherited_keys,
+        )
+        for (source, target, predicate, derived), claims in steps.items()
+    ]
+    order = [root, *dict.fromkeys(n for e in edges for n in (e.source, e.target) if n != root)]
+    nodes = tuple(PathwayNode(id=n, name=kb.entities[n].name, kind=kb.entities[n].kind.value) for n in order)
+    return Pathway(root=root, nodes=nodes, edges=tuple(edges))
