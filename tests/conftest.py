@@ -2,16 +2,24 @@
 
 from __future__ import annotations
 
+import os
 import textwrap
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 import ketref
 from ketref.kb import KnowledgeBase
 
 WriteData = Callable[..., Path]
+
+# First calls build caches (the knowledge base, pint's registry, RDKit): timing them per example
+# would make tests flaky, and speed is measured by the benchmark script, not by tests.
+settings.register_profile("ketref", deadline=None)
+settings.register_profile("long", deadline=None, max_examples=10_000)
+settings.load_profile(os.environ.get("KETREF_HYPOTHESIS_PROFILE", "ketref"))
 
 
 @pytest.fixture(scope="session")

@@ -148,26 +148,34 @@ def test_which_compound_has_lower_nmda_affinity_than_esketamine() -> None:
     found = ketref.claims(
         predicate="binds", object="nmda-receptor", comparator="esketamine", direction="lesser"
     )
-    assert len(found) == 1
-    (claim,) = found
-    # The stored claim says esketamine is greater than arketamine: read backwards, arketamine is lesser.
-    assert claim.subject == "esketamine"
-    assert claim.comparison is not None
-    assert claim.comparison.comparator == "arketamine"
-    assert claim.comparison.direction.value == "greater"
-    assert claim.comparison.magnitude is not None
-    assert (claim.comparison.magnitude.low, claim.comparison.magnitude.high) == (3, 4)
+    assert "esketamine.binds.nmda.greater-affinity.benchchem" in {c.id for c in found}
+    for claim in found:
+        assert claim.comparison is not None
+        # read from arketamine's side, each says arketamine's affinity is the lesser
+        sides = {claim.subject, claim.comparison.comparator}
+        assert sides == {"esketamine", "arketamine"}
+        says_esketamine_greater = (claim.subject == "esketamine") == (
+            claim.comparison.direction.value == "greater"
+        )
+        assert says_esketamine_greater
+    seed = ketref.claim("esketamine.binds.nmda.greater-affinity.benchchem")
+    assert seed.comparison is not None and seed.comparison.magnitude is not None
+    assert (seed.comparison.magnitude.low, seed.comparison.magnitude.high) == (3, 4)
     assert (
         ketref.claims("arketamine", "binds", "nmda-receptor", comparator="esketamine", direction="lesser")
         == found
     )
-    assert ketref.claims("arketamine", "binds", "nmda-receptor", direction="greater") == ()
+    assert (
+        ketref.claims("arketamine", "binds", "nmda-receptor", comparator="esketamine", direction="greater")
+        == ()
+    )
 
 
 def test_which_enantiomer_has_greater_sigma_1_affinity() -> None:
     found = ketref.claims(predicate="binds", object="sigma-1-receptor", direction="greater")
-    subjects = {c.subject for c in found if c.comparison and c.comparison.direction.value == "greater"}
-    assert subjects == {"arketamine"}
+    greater = {c.subject for c in found if c.comparison and c.comparison.direction.value == "greater"}
+    assert "arketamine" in greater
+    assert "esketamine" not in greater  # no source says esketamine binds sigma-1 more strongly
 
 
 def test_predicate_by_label_or_ro_curie() -> None:
@@ -226,7 +234,11 @@ def test_compare_enantiomers() -> None:
     assert (result.a, result.b) == ("esketamine", "arketamine")
     nmda = result.row("binds", "nmda-receptor", "affinity")
     assert nmda.direction is not None and nmda.direction.value == "greater"
-    assert str(nmda.magnitude) == "3–4 fold"
+    stated = {
+        str(c.comparison.magnitude) for c in nmda.comparative if c.comparison and c.comparison.magnitude
+    }
+    assert {"3–4 fold", "5 fold"} <= stated
+    assert nmda.magnitude is None  # the sources state different folds, so none is summed up
     sigma = result.row("binds", "sigma-1-receptor", "affinity")
     assert sigma.direction is not None and sigma.direction.value == "lesser"
     potency = result.row("has_effect", "antidepressant-effect", "potency")

@@ -9,16 +9,19 @@ from ketref.models.claims import Claim
 from ketref.models.entities import Entity
 from ketref.models.results import Conflict, EffectReport, EntityComparison, SearchResult
 from ketref.models.sources import Source
+from ketref.queries.folds import DerivedFold
 from ketref.vocabulary import Direction, EntityKind, Status
 
 __all__ = [
     "adverse_effects",
+    "affinity_folds",
     "claim",
     "claims",
     "compare",
     "conflicts",
     "get",
     "knowledge_base",
+    "pharmacokinetics",
     "search",
     "source",
     "sources",
@@ -68,8 +71,8 @@ def claims(
 
     >>> import ketref
     >>> [(c.subject, c.comparison.direction.value, c.comparison.comparator)
-    ...  for c in ketref.claims(predicate="binds", object="NMDA receptor",
-    ...                         comparator="esketamine", direction="lesser")]
+    ...  for c in ketref.claims(predicate="binds", object="NMDA receptor", comparator="esketamine",
+    ...                         direction="lesser", source="benchchem-guide")]
     [('esketamine', 'greater', 'arketamine')]
     """
     return knowledge_base().claims(
@@ -116,9 +119,25 @@ def adverse_effects(subject: EntityQuery | None = None, *, inherit: bool = True)
     return knowledge_base().adverse_effects(subject, inherit=inherit)
 
 
+def pharmacokinetics(compound: EntityQuery) -> tuple[Claim, ...]:
+    """Pharmacokinetic values for a compound, by parameter and route, every source's kept."""
+    return knowledge_base().pharmacokinetics(compound)
+
+
 def unique_claims(source: str | Source) -> tuple[Claim, ...]:
     """What one source claims that no other source claims."""
     return knowledge_base().unique_claims(source)
+
+
+def affinity_folds() -> tuple[DerivedFold, ...]:
+    """Fold differences derived from measured affinities, each checked against stated folds.
+
+    >>> import ketref
+    >>> nmda = next(f for f in ketref.affinity_folds() if f.target == "nmda-receptor")
+    >>> nmda.stronger, nmda.weaker, round(nmda.fold, 2)
+    ('esketamine', 'arketamine', 4.67)
+    """
+    return knowledge_base().affinity_folds()
 
 
 def conflicts() -> tuple[Conflict, ...]:

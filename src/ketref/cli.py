@@ -94,6 +94,11 @@ def _parser() -> argparse.ArgumentParser:
     paths.add_argument("target")
     paths.add_argument("--inherit", action="store_true")
 
+    pk = command("pk", "pharmacokinetic values of a compound, every source's side by side")
+    pk.add_argument("name")
+
+    command("folds", "fold differences derived from measured affinities, checked against stated folds")
+
     command("sources", "list the sources claims are taken from")
     command("conflicts", "list claims that disagree with each other")
     return parser
@@ -470,6 +475,42 @@ def _paths(ns: argparse.Namespace, out: TextIO) -> Any:
     return None
 
 
+def _pk(ns: argparse.Namespace, out: TextIO) -> Any:
+    import ketref
+
+    found = ketref.pharmacokinetics(ns.name)
+    if ns.json:
+        return [c.model_dump(mode="json") for c in found]
+    rows = [
+        (c.object, c.context.route or "-", "; ".join(str(v) for v in c.values), ", ".join(c.sources))
+        for c in found
+    ]
+    _table(rows, ("parameter", "route", "value", "source"), out)
+    return None
+
+
+def _folds(ns: argparse.Namespace, out: TextIO) -> Any:
+    import ketref
+
+    found = ketref.affinity_folds()
+    if ns.json:
+        return [f.model_dump(mode="json") for f in found]
+    for f in found:
+        print(
+            f"{f.stronger} over {f.weaker} at {f.target}: {f.fold:.2f}-fold from {f.measure} values "
+            f"({f.source}); rounding allows {f.fold_low:.2f}-{f.fold_high:.2f}",
+            file=out,
+        )
+        for check in f.checks:
+            verdict = (
+                "agrees"
+                if check.agrees
+                else "CONFLICTS" + (" (within rounding)" if check.within_rounding else "")
+            )
+            print(f"  stated {check.stated} by {', '.join(check.claim.sources)}: {verdict}", file=out)
+    return None
+
+
 _HANDLERS: dict[str, Callable[[argparse.Namespace, TextIO], Any]] = {
     "show": _show,
     "search": _search,
@@ -480,6 +521,8 @@ _HANDLERS: dict[str, Callable[[argparse.Namespace, TextIO], Any]] = {
     "stereoisomers": _stereoisomers,
     "depict": _depict,
     "coverage": _coverage,
+    "pk": _pk,
+    "folds": _folds,
     "pathway": _pathway,
     "paths": _paths,
     "adverse-effects": _adverse_effects,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from ketref._normalize import INCHIKEY_PATTERN
 from ketref.errors import (
@@ -25,6 +25,9 @@ from ketref.models.entities import Compound, Entity, EntityBase, Process, Salt
 from ketref.models.results import Conflict, EffectReport, EntityComparison, SearchResult
 from ketref.models.sources import Source
 from ketref.queries.orientation import ClaimIndex
+
+if TYPE_CHECKING:
+    from ketref.queries.folds import DerivedFold
 from ketref.terms import resolve_enum, resolve_predicate, suggest
 from ketref.vocabulary import Direction, EntityKind, Status, StereoForm
 
@@ -341,6 +344,12 @@ class KnowledgeBase:
             return adverse_effect_reports(self._claims.values())
         return adverse_effect_reports(self.claims(subject, "has_adverse_effect", inherit=inherit))
 
+    def pharmacokinetics(self, compound: EntityQuery) -> tuple[Claim, ...]:
+        """Every pharmacokinetic value claimed for a compound, by parameter then route, each with
+        its own source: where sources disagree, all values stay side by side."""
+        found = [c for c in self.claims(compound, "has_parameter") if c.subject == self.get(compound).id]
+        return tuple(sorted(found, key=lambda c: (c.object, c.context.route or "")))
+
     def unique_claims(self, source: str | Source) -> tuple[Claim, ...]:
         """Claims that rest on ``source`` and that no other source makes."""
         from ketref.queries.overview import unique_to_source
@@ -363,7 +372,43 @@ class KnowledgeBase:
             )
             for r in self._conflict_records.values()
         )
-        return find_conflicts(self._claims.values()) + curated
+        return find_conflicts(self._claims.values()) + self._fold_conflicts() + curated
+
+    def affinity_folds(self) -> tuple[DerivedFold, ...]:
+        """Fold differences derived from same-source affinity values, with the stated folds
+        about the same pair and target checked against each (see :mod:`ketref.queries.folds`)."""
+        from ketref.queries.folds import derived_folds
+
+        return self.cached("folds", lambda: derived_folds(self._claims.values()))
+
+    def _fold_conflicts(self) -> tuple[Conflict, ...]:
+        out = []
+        for derived in self.affinity_folds():
+            for check in derived.checks:
+                if check.agrees:
+                    continue
+                rounding = (
+                    "within the rounding of the reported values"
+                    if check.within_rounding
+                    else "outside even the rounding of the reported values"
+                )
+                out.append(
+                    Conflict(
+                        kind="magnitude",
+                        topic=(
+                            f"{derived.stronger} over {derived.weaker} at {derived.target}: "
+                            f"{derived.fold:.2f}-fold from {derived.measure} values ({derived.source}) "
+                            f"against a stated {check.stated}"
+                        ),
+                        side_a=derived.claims,
+                        side_b=(check.claim,),
+                        note=(
+                            f"The reported values allow {derived.fold_low:.2f}- to "
+                            f"{derived.fold_high:.2f}-fold; the stated figure is {rounding}."
+                        ),
+                    )
+                )
+        return tuple(out)
 
     def __repr__(self) -> str:
         return (

@@ -41,6 +41,7 @@ class EntityKind(StrEnum):
     THERAPY = "therapy"
     PROTOCOL = "protocol"
     POPULATION = "population"
+    PARAMETER = "parameter"
 
 
 class StereoForm(StrEnum):
@@ -309,6 +310,9 @@ _TABLE: tuple[Predicate, ...] = (
         biolink=("biolink:has_metabolite", "biolink:is_metabolite_of"),
     ),
     *_pair("metabolized_by", "is metabolised by", "metabolizes", "metabolises"),
+    *_pair("has_parameter", "has the parameter", "parameter_of", "is a parameter of"),
+    *_pair("has_strength", "contains", "strength_in", "is contained in"),
+    *_pair("has_dose", "is dosed for", "dose_of", "is the indication of a dose of"),
     Predicate("combined_with", "is combined with", "combined_with"),
     Predicate(
         "interacts_with",

@@ -29,6 +29,9 @@ class Context(FrozenModel):
     setting: Literal["clinical", "recreational"] | None = Field(
         default=None, description="Medical use, or use outside medicine, where a source tells them apart."
     )
+    assay: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)] | None = Field(
+        default=None, description="For measured values: the method, radioligand, tissue or cells."
+    )
     frequency: Literal["common", "uncommon", "rare"] | None = Field(
         default=None, description="How often, in the source's own word, for effects and events."
     )

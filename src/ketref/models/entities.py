@@ -27,6 +27,7 @@ __all__ = [
     "EntityBase",
     "Molecule",
     "OpticalRotation",
+    "Parameter",
     "Population",
     "Process",
     "Product",
@@ -255,6 +256,12 @@ class Protocol(EntityBase):
     kind: Literal[EntityKind.PROTOCOL] = EntityKind.PROTOCOL
 
 
+class Parameter(EntityBase):
+    """A pharmacokinetic parameter (bioavailability, elimination half-life...); values are claims."""
+
+    kind: Literal[EntityKind.PARAMETER] = EntityKind.PARAMETER
+
+
 class Population(EntityBase):
     """A group of people that figures are given for (people worldwide, adults aged 18 to 34)."""
 
@@ -275,6 +282,7 @@ Entity = (
     | Therapy
     | Protocol
     | Population
+    | Parameter
 )
 """Any entity."""
 
@@ -292,5 +300,6 @@ ENTITY_MODELS: dict[EntityKind, type[EntityBase]] = {
     EntityKind.THERAPY: Therapy,
     EntityKind.PROTOCOL: Protocol,
     EntityKind.POPULATION: Population,
+    EntityKind.PARAMETER: Parameter,
 }
 """The model of each kind of entity."""

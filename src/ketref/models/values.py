@@ -106,6 +106,21 @@ class Value(FrozenModel):
             return (registry.Quantity(low, self.unit), registry.Quantity(high, self.unit))
         return registry.Quantity(self.value, self.unit)
 
+    def to(self, unit: str) -> Value:
+        """The same value in another unit (a range stays a range; the qualifier is kept).
+
+        >>> str(Value(value=(0.3, 1.4), unit="µM").to("nM"))
+        '300–1400 nM'
+        """
+        from ketref.quantities import convert
+
+        low = convert(Value(value=self.low, unit=self.unit), unit).magnitude
+        high = convert(Value(value=self.high, unit=self.unit), unit).magnitude
+        number: float | tuple[float, float] = (
+            (round(low, 12), round(high, 12)) if self.is_range else round(low, 12)
+        )
+        return Value(value=number, unit=unit, qualifier=self.qualifier, measure=self.measure)
+
     def __str__(self) -> str:
         qualifier = "" if self.qualifier is Qualifier.EQUAL else f"{self.qualifier.value} "
         number = f"{_fmt(self.low)}–{_fmt(self.high)}" if self.is_range else _fmt(self.low)
