@@ -99,6 +99,10 @@ def _parser() -> argparse.ArgumentParser:
 
     command("folds", "fold differences derived from measured affinities, checked against stated folds")
 
+    validate = command("validate", "check a knowledge pack (data files) against the bundled knowledge base")
+    validate.add_argument("paths", nargs="+", metavar="PATH", help="TOML data files or directories")
+    validate.add_argument("--alone", action="store_true", help="check the pack without the bundled data")
+
     command("sources", "list the sources claims are taken from")
     command("conflicts", "list claims that disagree with each other")
     return parser
@@ -511,6 +515,20 @@ def _folds(ns: argparse.Namespace, out: TextIO) -> Any:
     return None
 
 
+def _validate(ns: argparse.Namespace, out: TextIO) -> Any:
+    from ketref.kb import KnowledgeBase
+
+    kb = KnowledgeBase.from_paths(*ns.paths, include_bundled=not ns.alone)
+    summary = {"entities": len(kb.entities), "sources": len(kb.sources()), "claims": len(kb.all_claims())}
+    if ns.json:
+        return {"valid": True, **summary}
+    print(
+        f"valid: {summary['entities']} entities, {summary['sources']} sources, {summary['claims']} claims",
+        file=out,
+    )
+    return None
+
+
 _HANDLERS: dict[str, Callable[[argparse.Namespace, TextIO], Any]] = {
     "show": _show,
     "search": _search,
@@ -521,6 +539,7 @@ _HANDLERS: dict[str, Callable[[argparse.Namespace, TextIO], Any]] = {
     "stereoisomers": _stereoisomers,
     "depict": _depict,
     "coverage": _coverage,
+    "validate": _validate,
     "pk": _pk,
     "folds": _folds,
     "pathway": _pathway,

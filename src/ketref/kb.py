@@ -53,6 +53,7 @@ class KnowledgeBase:
 
     def __init__(self, records: Records) -> None:
         self._origins = dict(records.origins)
+        self._texts = dict(records.texts)
         self._entities: dict[str, Entity] = self._unique(records.entities, "entity")
         self._sources: dict[str, Source] = self._unique(records.sources, "source")
         self._claims: dict[str, Claim] = self._unique(records.claims, "claim")
@@ -72,6 +73,58 @@ class KnowledgeBase:
     def from_directory(cls, path: str | Path) -> KnowledgeBase:
         """Load and validate every ``*.toml`` data file of a directory."""
         return cls(load_directory(path))
+
+    @classmethod
+    def from_paths(cls, *paths: str | Path, include_bundled: bool = True) -> KnowledgeBase:
+        """A knowledge base of a user's data files (a *pack*), merged with the bundled data.
+
+        Each path is a TOML data file or a directory of them, in the bundled files' format. A
+        pack source with a ``file`` ships its text beside the data (in ``sources/``), and every
+        pack quote from it is checked. Ids, names and identifiers must not collide with the
+        bundled ones. Any problem raises :class:`ketref.DataError` naming the file, record,
+        field and line; nothing is changed by a failed load, and the bundled knowledge base
+        (:func:`ketref.knowledge_base`) is never altered.
+        """
+        from ketref.loader import load_pack
+
+        pack = load_pack(paths)
+        records = Records()
+        if include_bundled:
+            records.extend(load_directory(bundled_data_path(), relative_to=bundled_data_path().parent.parent))
+        records.extend(pack)
+        kb = cls(records)
+        kb._check_quotes(pack.claims)
+        return kb
+
+    def source_text(self, source_id: str) -> str:
+        """The full text of a source whose text ships with ketref or with a pack."""
+        path = self._texts.get(source_id)
+        if path is not None:
+            try:
+                return path.read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError) as exc:
+                raise DataError(f"cannot read the text of {source_id!r}: {exc}", file=str(path)) from None
+        return self.source(source_id).text()
+
+    def _check_quotes(self, claims: Iterable[Claim]) -> None:
+        """Every quote from a source with a text must stand in that text, white space aside."""
+        from ketref.models.sources import normalize_whitespace
+
+        texts: dict[str, str] = {}
+        for claim in claims:
+            for n, evidence in enumerate(claim.evidence):
+                source = self._sources[evidence.source]
+                if source.file is None:
+                    continue
+                if source.id not in texts:
+                    texts[source.id] = normalize_whitespace(self.source_text(source.id))
+                if normalize_whitespace(evidence.quote) not in texts[source.id]:
+                    raise self._error(
+                        f"the quote is not in the text of {source.id!r}",
+                        "claim",
+                        claim.id,
+                        f"evidence.{n}.quote",
+                    )
 
     @classmethod
     def bundled(cls) -> KnowledgeBase:

@@ -27,6 +27,12 @@ __all__ = ["MAX_FILE_BYTES", "RECORD_MODELS", "Origin", "Records", "load_directo
 MAX_FILE_BYTES = 8 * 1024 * 1024
 """The largest data file read; anything bigger is refused before parsing."""
 
+MAX_FILES = 1000
+"""The most data files one load reads."""
+
+MAX_RECORDS_PER_FILE = 100_000
+"""The most records one data file may hold."""
+
 RECORD_MODELS: dict[str, type[BaseModel]] = {
     **{kind.value: model for kind, model in ENTITY_MODELS.items()},
     "source": Source,
@@ -57,6 +63,8 @@ class Records:
     conflicts: list[ConflictRecord] = field(default_factory=list)
     exclusions: list[CoverageExclusion] = field(default_factory=list)
     origins: dict[tuple[str, str], Origin] = field(default_factory=dict)
+    texts: dict[str, Path] = field(default_factory=dict)
+    """For sources read from packs: the text file each ``file`` field names."""
 
     def extend(self, other: Records) -> None:
         """Append another set of records (no checks: the knowledge base checks the whole)."""
@@ -66,6 +74,7 @@ class Records:
         self.conflicts.extend(other.conflicts)
         self.exclusions.extend(other.exclusions)
         self.origins.update(other.origins)
+        self.texts.update(other.texts)
 
 
 def _header_lines(text: str, key: str) -> list[int]:
@@ -113,6 +122,9 @@ def parse_text(text: str, shown: str) -> Records:
         match = _TOML_LINE.search(str(exc))
         raise DataError(f"not valid TOML: {exc}", file=shown, line=int(match[1]) if match else None) from None
     records = Records()
+    count = sum(len(v) for v in document.values() if isinstance(v, list))
+    if count > MAX_RECORDS_PER_FILE:
+        raise DataError(f"{count} records; the limit is {MAX_RECORDS_PER_FILE} per file", file=shown)
     for key, tables in document.items():
         model = RECORD_MODELS.get(key)
         if model is None:
@@ -163,6 +175,52 @@ def load_directory(path: str | Path, *, relative_to: str | Path | None = None) -
     for file in _toml_files(directory):
         records.extend(load_file(file, name=str(file.relative_to(base))))
     return records
+
+
+def load_pack(paths: Iterable[str | Path]) -> Records:
+    """Read a user's data files: each path a TOML file or a directory of them.
+
+    A source with a ``file`` must ship that text beside its data file, in ``sources/`` or in
+    the same directory; the text is then recorded in :attr:`Records.texts`.
+    """
+    files: list[Path] = []
+    for given in paths:
+        if not isinstance(given, str | Path):
+            raise DataError(f"a pack path is text or a Path, not {type(given).__name__}")
+        path = Path(given)
+        if path.is_dir():
+            files.extend(_toml_files(path))
+        elif path.is_file():
+            files.append(path)
+        else:
+            raise DataError("no such file or directory", file=str(path))
+        if len(files) > MAX_FILES:
+            raise DataError(f"more than {MAX_FILES} data files")
+    records = Records()
+    for file in files:
+        part = load_file(file)
+        for source in part.sources:
+            if source.file is not None:
+                text = _find_text(file.parent, source.file)
+                if text is None:
+                    origin = part.origins.get(("source", source.id))
+                    raise DataError(
+                        f"the text {source.file!r} is not in {file.parent / 'sources'} or {file.parent}",
+                        file=str(file),
+                        record=source.id,
+                        field="file",
+                        line=origin.line if origin else None,
+                    )
+                part.texts[source.id] = text
+        records.extend(part)
+    return records
+
+
+def _find_text(directory: Path, name: str) -> Path | None:
+    for candidate in (directory / "sources" / name, directory / name):
+        if candidate.is_file():
+            return candidate
+    return None
 
 
 def _toml_files(directory: Path) -> Iterable[Path]:

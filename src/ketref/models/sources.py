@@ -5,7 +5,7 @@ from __future__ import annotations
 from importlib import resources
 from typing import Annotated
 
-from pydantic import Field, StringConstraints, model_validator
+from pydantic import AfterValidator, Field, StringConstraints, model_validator
 
 from ketref.models._base import FrozenModel, Id, Text
 from ketref.vocabulary import SourceKind
@@ -15,7 +15,24 @@ __all__ = ["Source", "normalize_whitespace"]
 Pmid = Annotated[str, StringConstraints(pattern=r"^[1-9][0-9]{0,8}$")]
 Doi = Annotated[str, StringConstraints(pattern=r"^10\.\d{4,9}/\S+$")]
 Url = Annotated[str, StringConstraints(pattern=r"^https?://\S+$")]
-Date = Annotated[str, StringConstraints(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")]
+
+
+def _real_date(text: str) -> str:
+    """A year, a year-month or a full date that exists on the calendar."""
+    import datetime
+
+    parts = text.split("-")
+    try:
+        if len(parts) == 3:
+            datetime.date(int(parts[0]), int(parts[1]), int(parts[2]))
+        elif len(parts) == 2 and not 1 <= int(parts[1]) <= 12:
+            raise ValueError("month out of range")
+    except ValueError as exc:
+        raise ValueError(f"{text!r} is not a calendar date ({exc})") from None
+    return text
+
+
+Date = Annotated[str, StringConstraints(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$"), AfterValidator(_real_date)]
 
 
 def normalize_whitespace(text: str) -> str:

@@ -7,6 +7,7 @@ unit registry of the package, so that reading the knowledge base never imports p
 
 from __future__ import annotations
 
+import math
 from enum import StrEnum
 from functools import cache
 from typing import TYPE_CHECKING, Annotated, Any
@@ -20,6 +21,10 @@ if TYPE_CHECKING:
     import pint
 
 __all__ = ["Qualifier", "Value", "parse_unit", "unit_registry"]
+
+
+POSITIVE_MEASURES = frozenset({"Ki", "IC50", "Kd", "EC50"})
+"""Measures that cannot be zero or negative."""
 
 
 class Qualifier(StrEnum):
@@ -54,6 +59,11 @@ class Value(FrozenModel):
     def _check_range(self) -> Value:
         if isinstance(self.value, tuple) and self.value[0] > self.value[1]:
             raise ValueError(f"range {self.value[0]}–{self.value[1]} runs backwards")
+        numbers = self.value if isinstance(self.value, tuple) else (self.value,)
+        if not all(math.isfinite(n) for n in numbers):
+            raise ValueError("a value is a finite number")
+        if (self.unit == "fold" or self.measure in POSITIVE_MEASURES) and min(numbers) <= 0:
+            raise ValueError(f"a {self.measure or 'fold'} is positive; got {self}")
         return self
 
     @property

@@ -1,0 +1,212 @@
+"""User knowledge packs: merged with the bundled data, and every error names its place."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+
+import ketref
+from ketref.cli import main
+from ketref.errors import DataError
+from ketref.kb import KnowledgeBase
+
+SOURCE = """
+[[source]]
+id = "lab-notes"
+title = "Lab notes on a new compound"
+kind = "journal_article"
+file = "lab-notes.txt"
+"""
+
+TEXT = "Compound X blocks the NMDA receptor in our assay. It does not bind the sigma-1 receptor.\\n"
+
+COMPOUND = """
+[[compound]]
+id = "compound-x"
+name = "Compound X"
+synonyms = ["CX-1"]
+description = "A teaching example compound."
+stereo_form = "achiral"
+"""
+
+CLAIM = """
+[[claim]]
+id = "compound-x.antagonist-of.nmda.lab"
+subject = "compound-x"
+predicate = "antagonist_of"
+object = "nmda-receptor"
+status = "reported"
+
+[[claim.evidence]]
+source = "lab-notes"
+quote = "Compound X blocks the NMDA receptor in our assay."
+"""
+
+
+def make_pack(
+    tmp_path: Path, *, claim: str = CLAIM, compound: str = COMPOUND, text: str | None = TEXT
+) -> Path:
+    (tmp_path / "sources").mkdir(exist_ok=True)
+    if text is not None:
+        (tmp_path / "sources" / "lab-notes.txt").write_text(text.replace("\\\\n", "\\n"), encoding="utf-8")
+    (tmp_path / "pack.toml").write_text(SOURCE + compound + claim, encoding="utf-8")
+    return tmp_path
+
+
+def load_error(path: Path, **kwargs: bool) -> DataError:
+    with pytest.raises(DataError) as info:
+        KnowledgeBase.from_paths(path, **kwargs)
+    return info.value
+
+
+def line_of(path: Path, needle: str) -> int:
+    lines = (path / "pack.toml").read_text(encoding="utf-8").splitlines()
+    return next(n for n, line in enumerate(lines, 1) if needle in line)
+
+
+# -- a good pack ---------------------------------------------------------------------------
+
+
+def test_a_pack_merges_with_the_bundled_data(tmp_path: Path) -> None:
+    kb = KnowledgeBase.from_paths(make_pack(tmp_path))
+    assert kb.get("CX-1").id == "compound-x"
+    assert kb.get("esketamine").id == "esketamine"  # the bundled data is there too
+    antagonists = {c.subject for c in kb.claims(predicate="antagonist_of", object="nmda-receptor")}
+    assert {"compound-x", "esketamine"} <= antagonists
+    assert "Compound X blocks" in kb.source_text("lab-notes")
+
+
+def test_a_pack_alone_must_be_self_contained(tmp_path: Path) -> None:
+    err = load_error(make_pack(tmp_path), include_bundled=False)
+    assert "no entity has id 'nmda-receptor'" in str(err)
+
+
+def test_a_failed_load_changes_nothing(tmp_path: Path) -> None:
+    before = ketref.knowledge_base()
+    counts = (len(before.entities), len(before.all_claims()))
+    load_error(make_pack(tmp_path, claim=CLAIM.replace("nmda-receptor", "nmda-recepter")))
+    after = ketref.knowledge_base()
+    assert after is before
+    assert (len(after.entities), len(after.all_claims())) == counts
+    with pytest.raises(ketref.UnknownEntityError):
+        ketref.get("compound-x")
+
+
+# -- every kind of error names its place ---------------------------------------------------
+
+
+def test_unknown_key(tmp_path: Path) -> None:
+    pack = make_pack(
+        tmp_path, claim=CLAIM.replace('status = "reported"', 'status = "reported"\nconfidence = 0.9')
+    )
+    err = load_error(pack)
+    assert (err.file, err.record, err.field) == (
+        str(pack / "pack.toml"),
+        "compound-x.antagonist-of.nmda.lab",
+        "confidence",
+    )
+    assert err.line == line_of(pack, "[[claim]]")
+    assert "unknown key" in str(err)
+
+
+def test_missing_field(tmp_path: Path) -> None:
+    err = load_error(make_pack(tmp_path, claim=CLAIM.replace('status = "reported"\n', "")))
+    assert (err.record, err.field) == ("compound-x.antagonist-of.nmda.lab", "status")
+    assert "Field required" in str(err)
+
+
+def test_dangling_reference(tmp_path: Path) -> None:
+    pack = make_pack(tmp_path, claim=CLAIM.replace('"nmda-receptor"', '"nmda-recepter"'))
+    err = load_error(pack)
+    assert (err.record, err.field, err.line) == (
+        "compound-x.antagonist-of.nmda.lab",
+        "object",
+        line_of(pack, "[[claim]]"),
+    )
+    assert "did you mean nmda-receptor" in str(err)
+
+
+def test_id_collision_with_the_bundled_data(tmp_path: Path) -> None:
+    pack = make_pack(tmp_path, compound=COMPOUND.replace('id = "compound-x"', 'id = "esketamine"'), claim="")
+    err = load_error(pack)
+    assert "duplicate entity id 'esketamine'" in str(err)
+    assert err.file == str(pack / "pack.toml")
+
+
+def test_synonym_collision_with_the_bundled_data(tmp_path: Path) -> None:
+    pack = make_pack(tmp_path, compound=COMPOUND.replace('["CX-1"]', '["CX-1", "S-ketamine"]'))
+    err = load_error(pack)
+    assert "would name both 'esketamine' and 'compound-x'" in str(err)
+    assert err.file == str(pack / "pack.toml") and err.record == "compound-x"
+    assert err.line == line_of(pack, "[[compound]]")
+
+
+def test_quote_not_in_the_supplied_text(tmp_path: Path) -> None:
+    pack = make_pack(
+        tmp_path, claim=CLAIM.replace("blocks the NMDA receptor", "strongly blocks the NMDA receptor")
+    )
+    err = load_error(pack)
+    assert (err.record, err.field) == ("compound-x.antagonist-of.nmda.lab", "evidence.0.quote")
+    assert "not in the text of 'lab-notes'" in str(err)
+
+
+def test_missing_source_text(tmp_path: Path) -> None:
+    err = load_error(make_pack(tmp_path, text=None))
+    assert (err.record, err.field) == ("lab-notes", "file")
+
+
+@pytest.mark.parametrize(
+    ("bad", "field", "message"),
+    [
+        ('[[claim.values]]\nvalue = -3.0\nunit = "nM"\nmeasure = "Ki"\n', "values.0", "a Ki is positive"),
+        ('[[claim.values]]\nvalue = [4.0, 1.0]\nunit = "hour"\n', "values.0", "runs backwards"),
+        ('[claim.context]\ndate = "2019-02-30"\n', "context.date", "not a calendar date"),
+        ('[claim.context]\nlevel = "in_silico"\n', "context.level", "Input should be"),
+    ],
+)
+def test_impossible_values(tmp_path: Path, bad: str, field: str, message: str) -> None:
+    claim = CLAIM.replace("[[claim.evidence]]", bad + "\n[[claim.evidence]]")
+    err = load_error(make_pack(tmp_path, claim=claim))
+    assert err.field == field
+    assert message in str(err)
+
+
+def test_invalid_toml_gives_the_line(tmp_path: Path) -> None:
+    pack = make_pack(tmp_path, claim=CLAIM.replace('status = "reported"', "status = reported"))
+    err = load_error(pack)
+    assert err.line == line_of(pack, "status = reported")
+    assert "not valid TOML" in str(err)
+
+
+def test_file_that_is_not_utf8(tmp_path: Path) -> None:
+    path = tmp_path / "bad.toml"
+    path.write_bytes(b'[[compound]]\nid = "\xff\xfe"\n')
+    err = load_error(path)
+    assert err.file == str(path) and "cannot read" in str(err)
+
+
+def test_oversized_file_is_refused_before_parsing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import ketref.loader
+
+    monkeypatch.setattr(ketref.loader, "MAX_FILE_BYTES", 100)
+    err = load_error(make_pack(tmp_path))
+    assert "the limit is 100" in str(err)
+
+
+def test_missing_path(tmp_path: Path) -> None:
+    err = load_error(tmp_path / "nope")
+    assert "no such file or directory" in str(err)
+
+
+def test_cli_validate(tmp_path: Path) -> None:
+    out, err = io.StringIO(), io.StringIO()
+    assert main(["validate", str(make_pack(tmp_path))], out=out, err=err) == 0
+    assert out.getvalue().startswith("valid:")
+    (tmp_path / "bad").mkdir()
+    bad = make_pack(tmp_path / "bad", claim=CLAIM.replace("nmda-receptor", "nope"))
+    out, err = io.StringIO(), io.StringIO()
+    assert main(["validate", str(bad)], out=out, err=err) == 1
+    assert "pack.toml:" in err.getvalue() and "record 'compound-x.antagonist-of.nmda.lab'" in err.getvalue()
+    assert "Traceback" not in err.getvalue()
