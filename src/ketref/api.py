@@ -19,6 +19,7 @@ __all__ = [
     "claims",
     "compare",
     "conflicts",
+    "export",
     "get",
     "knowledge_base",
     "pharmacokinetics",
@@ -138,6 +139,11 @@ def affinity_folds() -> tuple[DerivedFold, ...]:
     ('esketamine', 'arketamine', 4.67)
     """
     return knowledge_base().affinity_folds()
+
+
+def export(format: str = "json") -> str:  # noqa: A002 - the option's own word
+    """The bundled knowledge base as ``json`` (data-file schema), ``jsonld`` or ``turtle`` text."""
+    return knowledge_base().export(format)
 
 
 def conflicts() -> tuple[Conflict, ...]:

@@ -103,6 +103,11 @@ def _parser() -> argparse.ArgumentParser:
     validate.add_argument("paths", nargs="+", metavar="PATH", help="TOML data files or directories")
     validate.add_argument("--alone", action="store_true", help="check the pack without the bundled data")
 
+    exporter = sub.add_parser("export", help="the whole knowledge base as JSON, JSON-LD or Turtle")
+    exporter.add_argument("--format", choices=("json", "jsonld", "turtle"), default="json")
+    exporter.add_argument("--out", help="write to this file instead of standard output")
+    exporter.set_defaults(json=False)
+
     command("sources", "list the sources claims are taken from")
     command("conflicts", "list claims that disagree with each other")
     return parser
@@ -529,6 +534,18 @@ def _validate(ns: argparse.Namespace, out: TextIO) -> Any:
     return None
 
 
+def _export(ns: argparse.Namespace, out: TextIO) -> Any:
+    import ketref
+
+    text = ketref.export(ns.format)
+    if ns.out:
+        _write(text, ns.out)
+        print(f"wrote {ns.out}", file=out)
+    else:
+        out.write(text)
+    return None
+
+
 _HANDLERS: dict[str, Callable[[argparse.Namespace, TextIO], Any]] = {
     "show": _show,
     "search": _search,
@@ -539,6 +556,7 @@ _HANDLERS: dict[str, Callable[[argparse.Namespace, TextIO], Any]] = {
     "stereoisomers": _stereoisomers,
     "depict": _depict,
     "coverage": _coverage,
+    "export": _export,
     "validate": _validate,
     "pk": _pk,
     "folds": _folds,

@@ -127,6 +127,31 @@ class KnowledgeBase:
                     )
 
     @classmethod
+    def from_json(cls, text: str, *, name: str = "<json>") -> KnowledgeBase:
+        """A knowledge base from a JSON data document such as :func:`ketref.export` writes."""
+        import json
+
+        from ketref.loader import parse_document
+
+        if not isinstance(text, str):
+            raise QueryTypeError(f"JSON is given as text, not {type(text).__name__}")
+        try:
+            document = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise DataError(f"not valid JSON: {exc.msg}", file=name, line=exc.lineno) from None
+        return cls(parse_document(document, name))
+
+    def export(self, format: str = "json") -> str:  # noqa: A002 - the option's own word
+        """This knowledge base as ``json``, ``jsonld`` or ``turtle`` text (see :mod:`ketref.serialize`)."""
+        from ketref.serialize import export
+
+        return export(self, format)
+
+    def conflict_records(self) -> tuple[ConflictRecord, ...]:
+        """The curated conflict records, as stored."""
+        return tuple(self._conflict_records.values())
+
+    @classmethod
     def bundled(cls) -> KnowledgeBase:
         """The knowledge base shipped with ketref (loaded afresh; see :func:`ketref.knowledge_base`)."""
         return cls(load_directory(bundled_data_path(), relative_to=bundled_data_path().parent.parent))

@@ -121,6 +121,13 @@ def parse_text(text: str, shown: str) -> Records:
     except tomllib.TOMLDecodeError as exc:
         match = _TOML_LINE.search(str(exc))
         raise DataError(f"not valid TOML: {exc}", file=shown, line=int(match[1]) if match else None) from None
+    return parse_document(document, shown, text)
+
+
+def parse_document(document: dict[str, Any], shown: str, text: str = "") -> Records:
+    """Validate an already-parsed data document (TOML or JSON); ``text`` gives line numbers."""
+    if not isinstance(document, dict):
+        raise DataError("a data document is a table of record types", file=shown)
     records = Records()
     count = sum(len(v) for v in document.values() if isinstance(v, list))
     if count > MAX_RECORDS_PER_FILE:
