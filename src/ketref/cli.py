@@ -593,6 +593,9 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: Text
         return 1
     except BrokenPipeError:  # the reader (head, less) went away: stop quietly
         return 0
+    except Exception as exc:  # a bug: say so plainly, without a traceback (the fuzz tests forbid 3)
+        print(f"ketref: internal error ({type(exc).__name__}: {exc}); please report it", file=err)
+        return 3
     return 0
 
 

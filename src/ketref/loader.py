@@ -195,12 +195,16 @@ def load_pack(paths: Iterable[str | Path]) -> Records:
         if not isinstance(given, str | Path):
             raise DataError(f"a pack path is text or a Path, not {type(given).__name__}")
         path = Path(given)
-        if path.is_dir():
+        try:
+            is_dir, is_file = path.is_dir(), path.is_file()
+        except (OSError, ValueError) as exc:  # a name too long, a NUL byte
+            raise DataError(f"not a usable path ({exc})", file=str(path)[:200]) from None
+        if is_dir:
             files.extend(_toml_files(path))
-        elif path.is_file():
+        elif is_file:
             files.append(path)
         else:
-            raise DataError("no such file or directory", file=str(path))
+            raise DataError("no such file or directory", file=str(path)[:200])
         if len(files) > MAX_FILES:
             raise DataError(f"more than {MAX_FILES} data files")
     records = Records()

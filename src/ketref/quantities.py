@@ -14,7 +14,7 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING, Any
 
-from ketref.errors import QueryTypeError, UnitError
+from ketref.errors import InvalidQueryError, QueryTypeError, UnitError
 from ketref.models.values import Value, unit_registry
 
 if TYPE_CHECKING:
@@ -39,7 +39,6 @@ EDUCATIONAL = "Educational unit arithmetic, not clinical guidance: never use it 
 
 def as_quantity(value: Any) -> pint.Quantity[Any]:
     """A pint quantity from a Value (a single number), a quantity, or text like ``"28 mg"``."""
-    import pint
 
     registry = unit_registry()
     if isinstance(value, Value):
@@ -51,7 +50,7 @@ def as_quantity(value: Any) -> pint.Quantity[Any]:
     if isinstance(value, str):
         try:
             quantity: pint.Quantity[Any] = registry.Quantity(value)
-        except (pint.errors.PintError, ValueError, TypeError, AttributeError, AssertionError) as exc:
+        except Exception as exc:  # pint raises many kinds on bad text; all mean 'not a unit'
             raise UnitError(f"{value!r} is not a quantity pint understands ({exc})") from None
         if not isinstance(quantity, registry.Quantity):
             raise UnitError(f"{value!r} has no unit")
@@ -68,7 +67,7 @@ def convert(value: Any, unit: str) -> pint.Quantity[Any]:
     quantity = as_quantity(value)
     try:
         target = unit_registry().Unit(unit)
-    except (pint.errors.PintError, ValueError, TypeError, AttributeError) as exc:
+    except Exception as exc:  # pint raises many kinds on bad text; all mean 'not a unit'
         raise UnitError(f"{unit!r} is not a unit pint understands ({exc})") from None
     try:
         return quantity.to(target)
@@ -159,4 +158,8 @@ def pki_to_ki(pki: float, unit: str = "nM") -> pint.Quantity[Any]:
     """
     if isinstance(pki, bool) or not isinstance(pki, int | float) or not math.isfinite(pki):
         raise QueryTypeError(f"a pKi is a finite number, not {pki!r}")
+    if not -10 <= pki <= 30:
+        raise InvalidQueryError(
+            f"a pKi between -10 and 30 is expected (a Ki between 10 kM and 1 fM); got {pki}"
+        )
     return convert(unit_registry().Quantity(10.0 ** (-pki), "mol/L"), unit)

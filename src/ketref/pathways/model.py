@@ -67,6 +67,10 @@ class Pathway(FrozenModel):
         return StatusGraph((e.source, e.target, e.status) for e in self.edges)
 
     def _need(self, node: str) -> str:
+        if not isinstance(node, str):
+            from ketref.errors import QueryTypeError
+
+            raise QueryTypeError(f"a pathway node is named by its id, not {type(node).__name__}")
         if node not in {n.id for n in self.nodes}:
             raise UnknownEntityError(
                 node, [n.id for n in self.nodes][:8], detail=f"not in the pathway of {self.root}"
