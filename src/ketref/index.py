@@ -32,8 +32,10 @@ class NameIndex:
         self._names: dict[str, str] = {}
         self._shown: dict[str, str] = {}
         self._curies: dict[str, str] = {}
+        self._exact: dict[str, str] = {}  # names exactly as written: the fast path of lookup
         for entity in entities:
             for text in (*entity.names, entity.id):
+                self._exact.setdefault(text, entity.id)
                 self._add(self._names, normalize_name(text), entity.id, text)
                 self._shown.setdefault(normalize_name(text), text)
             self._add(self._curies, normalize_curie(f"{LOCAL_PREFIX}:{entity.id}"), entity.id, entity.id)
@@ -57,6 +59,9 @@ class NameIndex:
 
         This is internal: the public API raises instead of returning ``None``.
         """
+        exact = self._exact.get(query)
+        if exact is not None:
+            return exact
         stripped = query.strip()
         if INCHIKEY_PATTERN.match(stripped.upper()):
             found = self._curies.get(normalize_curie(f"inchikey:{stripped}"))

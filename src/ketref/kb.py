@@ -390,6 +390,8 @@ class KnowledgeBase:
             found += tuple(
                 inherit_claims(self._claim_index.match(subject=general, **filters), general, own, subject_id)
             )
+        if wanted_status is None and source_id is None and negated is None:
+            return found
         return tuple(
             c
             for c in found
@@ -405,7 +407,10 @@ class KnowledgeBase:
         first, second = self.get(a), self.get(b)
         if first.id == second.id:
             raise InvalidQueryError(f"compare needs two different entities; both name {first.id!r}")
-        return compare_entities(first.id, second.id, self._claim_index)
+        return self.cached(
+            f"compare:{first.id}:{second.id}",
+            lambda: compare_entities(first.id, second.id, self._claim_index),
+        )
 
     def adverse_effects(
         self, subject: EntityQuery | None = None, *, inherit: bool = True

@@ -13,7 +13,10 @@ from dataclasses import dataclass
 from ketref.models.claims import Claim
 from ketref.vocabulary import PREDICATES, Direction
 
-__all__ = ["ClaimIndex", "Reading", "readings"]
+__all__ = ["MEMO_SIZE", "ClaimIndex", "Reading", "readings"]
+
+MEMO_SIZE = 65_536
+"""The most distinct claim queries whose answers are kept."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +56,7 @@ class ClaimIndex:
         self.claims = claims
         self.readings: list[Reading] = [r for claim in claims for r in readings(claim)]
         self._order = {claim.id: n for n, claim in enumerate(claims)}
+        self._memo: dict[tuple[tuple[str, object], ...], tuple[Claim, ...]] = {}
         self._by: dict[str, dict[object, list[int]]] = {
             slot: defaultdict(list) for slot in ("subject", "predicate", "object", "comparator", "direction")
         }
@@ -70,8 +74,18 @@ class ClaimIndex:
         return [self.readings[n] for n in sorted(selected)]
 
     def match(self, **filters: object) -> tuple[Claim, ...]:
-        """Distinct claims with at least one matching reading, in data order."""
-        seen: dict[str, Claim] = {}
-        for reading in self.match_readings(**filters):
-            seen.setdefault(reading.claim.id, reading.claim)
-        return tuple(sorted(seen.values(), key=lambda c: self._order[c.id]))
+        """Distinct claims with at least one matching reading, in data order.
+
+        Results are memoised per combination of filters: the index never changes, so a
+        repeated question is answered from the table (bounded to :data:`MEMO_SIZE` entries).
+        """
+        key = tuple(sorted((k, v) for k, v in filters.items() if v is not None))
+        found = self._memo.get(key)
+        if found is None:
+            seen: dict[str, Claim] = {}
+            for reading in self.match_readings(**filters):
+                seen.setdefault(reading.claim.id, reading.claim)
+            found = tuple(sorted(seen.values(), key=lambda c: self._order[c.id]))
+            if len(self._memo) < MEMO_SIZE:
+                self._memo[key] = found
+        return found
