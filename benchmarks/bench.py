@@ -19,8 +19,8 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable
+from functools import partial
 from typing import Any
-
 
 PHASES = """
 import time
@@ -211,7 +211,7 @@ def main() -> None:
         start = time.perf_counter()
         big = KnowledgeBase(records)
         build = time.perf_counter() - start
-        latency = median_time(lambda big=big: big.claims(subject="c1"), number=200, repeat=repeat)
+        latency = median_time(partial(big.claims, subject="c1"), number=200, repeat=repeat)
         latencies[size] = latency
         show(f"{size:>7,} claims: build / claims by subject", f"{build * 1000:,.0f} ms / {us(latency)}")
     growth = latencies[sizes[-1]] / latencies[sizes[0]]
