@@ -183,3 +183,23 @@ def test_pk_and_folds() -> None:
     code, out, _ = run("folds")
     assert code == 0 and "esketamine over arketamine at nmda-receptor: 4.67-fold" in out
     assert "CONFLICTS (within rounding)" in out
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "rst", "csv", "latex"])
+def test_table_command_formats(fmt: str) -> None:
+    code, out, _ = run("table", "forms", "--format", fmt)
+    assert code == 0
+    assert "Esketamine" in out
+    assert DISCLAIMER not in out  # the table text stays pure for its format
+
+
+def test_factsheet_quiz_flashcards(tmp_path: Path) -> None:
+    code, out, _ = run("factsheet", "esketamine")
+    assert code == 0 and out.startswith("# Esketamine")
+    code, out, _ = run("quiz", "--n", "2", "--seed", "4")
+    assert code == 0 and out.count("Answer: ") == 2
+    target = tmp_path / "cards.txt"
+    code, out, _ = run("flashcards", "--out", str(target))
+    assert code == 0 and target.read_text(encoding="utf-8").startswith("#separator:tab")
+    code, _, err = run("table", "nope")
+    assert code == 1 and "no table matches 'nope'" in err

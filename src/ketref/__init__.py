@@ -44,6 +44,7 @@ if TYPE_CHECKING:
         search,
         source,
         sources,
+        table,
         unique_claims,
     )
     from ketref.chem.api import (
@@ -116,6 +117,7 @@ _LAZY: dict[str, str] = {
             "search",
             "source",
             "sources",
+            "table",
             "unique_claims",
         ],
         "ketref.api",
@@ -243,6 +245,7 @@ __all__ = [
     "sources",
     "stereoisomers",
     "structure",
+    "table",
     "unique_claims",
 ]
 

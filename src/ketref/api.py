@@ -10,6 +10,7 @@ from ketref.models.entities import Entity
 from ketref.models.results import Conflict, EffectReport, EntityComparison, SearchResult
 from ketref.models.sources import Source
 from ketref.queries.folds import DerivedFold
+from ketref.tables.model import Table
 from ketref.vocabulary import Direction, EntityKind, Status
 
 __all__ = [
@@ -26,6 +27,7 @@ __all__ = [
     "search",
     "source",
     "sources",
+    "table",
     "unique_claims",
 ]
 
@@ -144,6 +146,20 @@ def affinity_folds() -> tuple[DerivedFold, ...]:
 def export(format: str = "json") -> str:  # noqa: A002 - the option's own word
     """The bundled knowledge base as ``json`` (data-file schema), ``jsonld`` or ``turtle`` text."""
     return knowledge_base().export(format)
+
+
+def table(name: str) -> Table:
+    """A generated table: ``forms`` (the key differences between the forms), ``affinities``,
+    ``routes``, ``pharmacokinetics``, ``adverse-effects``, ``regulatory`` or ``conflicts``.
+
+    >>> import ketref
+    >>> t = ketref.table("forms")
+    >>> t.columns
+    ('Topic', 'Racemic ketamine', 'Esketamine', 'Arketamine')
+    """
+    from ketref.tables.build import build_table
+
+    return build_table(knowledge_base(), name)
 
 
 def conflicts() -> tuple[Conflict, ...]:

@@ -108,6 +108,24 @@ def _parser() -> argparse.ArgumentParser:
     exporter.add_argument("--out", help="write to this file instead of standard output")
     exporter.set_defaults(json=False)
 
+    tab = sub.add_parser("table", help="a generated table (forms, affinities, routes, ...)")
+    tab.add_argument(
+        "name", help="forms, affinities, routes, pharmacokinetics, adverse-effects, regulatory, conflicts"
+    )
+    tab.add_argument("--format", choices=("md", "html", "rst", "csv", "latex"), default="md")
+    tab.add_argument("--out", help="write to this file")
+    tab.set_defaults(json=False)
+
+    sheet = command("factsheet", "a Markdown fact sheet of one entity, with cited sources")
+    sheet.add_argument("name")
+
+    ask = command("quiz", "multiple-choice questions generated from the claims")
+    ask.add_argument("--n", type=int, default=5, help="how many questions")
+    ask.add_argument("--seed", type=int, default=0, help="the same seed gives the same questions")
+
+    cards = command("flashcards", "flashcards in a tab-separated format Anki imports")
+    cards.add_argument("--out", required=True, help="the file to write")
+
     command("sources", "list the sources claims are taken from")
     command("conflicts", "list claims that disagree with each other")
     return parser
@@ -546,6 +564,56 @@ def _export(ns: argparse.Namespace, out: TextIO) -> Any:
     return None
 
 
+def _table_cmd(ns: argparse.Namespace, out: TextIO) -> Any:
+    import ketref
+
+    t = ketref.table(ns.name)
+    text = {"md": t.to_markdown, "html": t.to_html, "rst": t.to_rst, "csv": t.to_csv, "latex": t.to_latex}[
+        ns.format
+    ]()
+    if ns.out:
+        _write(text, ns.out)
+        print(f"wrote {ns.out}", file=out)
+    else:
+        out.write(text)
+    return None
+
+
+def _factsheet(ns: argparse.Namespace, out: TextIO) -> Any:
+    from ketref.teaching import factsheet
+
+    text = factsheet(ns.name)
+    if ns.json:
+        return {"markdown": text}
+    out.write(text)
+    return None
+
+
+def _quiz(ns: argparse.Namespace, out: TextIO) -> Any:
+    from ketref.teaching import quiz
+
+    questions = quiz(ns.n, ns.seed)
+    if ns.json:
+        return [q.model_dump(mode="json") for q in questions]
+    for number, q in enumerate(questions, 1):
+        print(f"{number}. {q.stem}", file=out)
+        for letter, option in zip("ABCD", q.options, strict=False):
+            print(f"   {letter}. {option}", file=out)
+        print(f'   Answer: {"ABCD"[q.answer]} ({q.source}: "{q.quote}")', file=out)
+    return None
+
+
+def _flashcards(ns: argparse.Namespace, out: TextIO) -> Any:
+    from ketref.teaching import flashcards, to_anki
+
+    found = flashcards()
+    _write(to_anki(found), ns.out)
+    if ns.json:
+        return {"written": ns.out, "cards": len(found)}
+    print(f"wrote {len(found)} cards to {ns.out}", file=out)
+    return None
+
+
 _HANDLERS: dict[str, Callable[[argparse.Namespace, TextIO], Any]] = {
     "show": _show,
     "search": _search,
@@ -556,6 +624,10 @@ _HANDLERS: dict[str, Callable[[argparse.Namespace, TextIO], Any]] = {
     "stereoisomers": _stereoisomers,
     "depict": _depict,
     "coverage": _coverage,
+    "table": _table_cmd,
+    "factsheet": _factsheet,
+    "quiz": _quiz,
+    "flashcards": _flashcards,
     "export": _export,
     "validate": _validate,
     "pk": _pk,
@@ -567,6 +639,16 @@ _HANDLERS: dict[str, Callable[[argparse.Namespace, TextIO], Any]] = {
     "sources": _sources,
     "conflicts": _conflicts,
 }
+
+
+def _raw_output(ns: argparse.Namespace) -> bool:
+    """Whether standard output carries a document (SVG, Mermaid, DOT, a table, an export) that the
+    disclaimer line would corrupt; such documents carry their own notice where they can."""
+    if getattr(ns, "out", None):
+        return False
+    if ns.command in ("depict", "export", "table"):
+        return True
+    return bool(ns.command == "pathway" and ns.format != "text")
 
 
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: TextIO | None = None) -> int:
@@ -583,10 +665,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: Text
         if ns.json:
             json.dump({"disclaimer": DISCLAIMER, "result": payload}, out, ensure_ascii=False, indent=2)
             print(file=out)
-        elif not (
-            ns.command in ("depict", "pathway") and not ns.out and getattr(ns, "format", "svg") != "text"
-        ):
-            # raw SVG, Mermaid and DOT on standard output stay valid for their tools
+        elif not _raw_output(ns):
             print(f"\n{DISCLAIMER}", file=out)
     except KetrefError as exc:
         print(f"ketref: {exc}", file=err)

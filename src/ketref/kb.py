@@ -24,7 +24,7 @@ from ketref.models.curation import ConflictRecord, CoverageExclusion
 from ketref.models.entities import Compound, Entity, EntityBase, Process, Salt
 from ketref.models.results import Conflict, EffectReport, EntityComparison, SearchResult
 from ketref.models.sources import Source
-from ketref.queries.orientation import ClaimIndex
+from ketref.queries.orientation import ClaimIndex, Reading
 
 if TYPE_CHECKING:
     from ketref.queries.folds import DerivedFold
@@ -399,6 +399,16 @@ class KnowledgeBase:
             and (source_id is None or source_id in c.sources)
             and (negated is None or c.negated is negated)
         )
+
+    def readings(
+        self,
+        subject: str | None = None,
+        predicate: str | None = None,
+        object: str | None = None,  # noqa: A002
+    ) -> list[Reading]:
+        """Every reading of every claim matching the given ids: each claim as stated, and read
+        from its object's and its comparator's side (see :mod:`ketref.queries.orientation`)."""
+        return self._claim_index.match_readings(subject=subject, predicate=predicate, object=object)
 
     def compare(self, a: EntityQuery, b: EntityQuery) -> EntityComparison:
         """What the knowledge base says of ``a`` and of ``b``, side by side, topic by topic."""

@@ -1,0 +1,234 @@
+"""The tables ketref generates, each built from claims at call time.
+
+``forms`` is the comparison of the forms a seed document announced and lost ("Key Differences
+Between Racemic Ketamine and S-Ketamine"), rebuilt from every source's claims.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from ketref.errors import UnknownTermError
+from ketref.tables.model import Cell, Segment, Table
+from ketref.terms import suggest
+
+if TYPE_CHECKING:
+    from ketref.kb import KnowledgeBase
+    from ketref.queries.orientation import Reading
+
+__all__ = ["TABLES", "build_table"]
+
+FORMS = ("racemic-ketamine", "esketamine", "arketamine")
+
+# (row label, predicate, object or None for any, aspect or None for plain claims)
+FORM_ROWS: tuple[tuple[str, str, str | None, str | None], ...] = (
+    ("NMDA receptor antagonism", "antagonist_of", "nmda-receptor", None),
+    ("NMDA receptor affinity, compared", "binds", "nmda-receptor", "affinity"),
+    ("Sigma-1 receptor affinity, compared", "binds", "sigma-1-receptor", "affinity"),
+    ("Opioid receptors", "interacts_with", "opioid-receptors", None),
+    ("Antidepressant potency, compared", "has_effect", "antidepressant-effect", "potency"),
+    ("Duration of antidepressant effect, compared", "has_effect", "antidepressant-effect", "duration"),
+    ("Routes of administration", "administered_via", None, None),
+    ("Approval", "approved_for", None, None),
+    ("In clinical trials for", "in_clinical_trials_for", None, None),
+    ("Side effects, compared", "has_adverse_effect", None, "incidence"),
+)
+
+
+def _name(kb: KnowledgeBase, entity_id: str) -> str:
+    return kb.entities[entity_id].name
+
+
+def _form_cell(kb: KnowledgeBase, form: str, predicate: str, obj: str | None, aspect: str | None) -> Cell:
+    readings: list[Reading] = kb.readings(subject=form, predicate=predicate, object=obj)
+    parts: dict[str, list[str]] = defaultdict(list)
+    for r in readings:
+        c = r.claim.comparison
+        if aspect is None:
+            if c is not None or r.claim.subject != form:
+                continue
+            label = ("not " if r.claim.negated else "") + _name(kb, r.object)
+        else:
+            if c is None or c.aspect.value != aspect or r.comparator is None or r.direction is None:
+                continue
+            magnitude = f", {c.magnitude}" if c.magnitude is not None else ""
+            label = f"{r.direction.value} than {_name(kb, r.comparator)}{magnitude}"
+        parts[label].append(r.claim.id)
+    return Cell.of([Segment(text=label, claims=tuple(dict.fromkeys(ids))) for label, ids in parts.items()])
+
+
+def forms_table(kb: KnowledgeBase) -> Table:
+    rows = []
+    for label, predicate, obj, aspect in FORM_ROWS:
+        cells = tuple(_form_cell(kb, form, predicate, obj, aspect) for form in FORMS)
+        if any(c.claims for c in cells):
+            rows.append((Cell(text=label), *cells))
+    return Table(
+        name="forms",
+        title="Key differences between racemic ketamine, esketamine and arketamine",
+        columns=("Topic", *(_name(kb, f) for f in FORMS)),
+        rows=tuple(rows),
+        caption="What the sources state about each form; comparisons are read from each form's side. "
+        "Claims about ketamine named without a form are not shown here.",
+    )
+
+
+def affinities_table(kb: KnowledgeBase) -> Table:
+    from ketref.quantities import convert
+
+    rows = []
+    for claim in kb.all_claims():
+        if claim.predicate not in ("binds", "inhibits") or claim.comparison or not claim.values:
+            continue
+        for value in claim.values:
+            if value.measure not in ("Ki", "IC50", "Kd", "pKi"):
+                continue
+            shown = str(value) if value.measure == "pKi" else f"{value.to('nM')}"
+            if value.measure == "pKi":
+                shown += f" (Ki ≈ {convert(f'{10 ** (-value.low)} M', 'µM').magnitude:.3g} µM)"
+            rows.append(
+                (
+                    Cell(text=_name(kb, claim.subject)),
+                    Cell(text=_name(kb, claim.object)),
+                    Cell(text=shown, claims=(claim.id,)),
+                    Cell(text="; ".join(x for x in (claim.context.assay, claim.context.species) if x) or "—"),
+                )
+            )
+    return Table(
+        name="affinities",
+        title="Measured affinities and inhibition constants",
+        columns=("Compound", "Target", "Value", "Assay and species"),
+        rows=tuple(rows),
+        caption="Concentrations shown in nM; smaller means tighter binding. pKi is -log10 of Ki in mol/L.",
+    )
+
+
+def _grouped(kb: KnowledgeBase, predicate: str) -> dict[tuple[str, str, bool], list[str]]:
+    groups: dict[tuple[str, str, bool], list[str]] = defaultdict(list)
+    for claim in kb.claims(predicate=predicate):
+        if claim.predicate == predicate and claim.comparison is None:
+            groups[(claim.subject, claim.object, claim.negated)].append(claim.id)
+    return groups
+
+
+def routes_table(kb: KnowledgeBase) -> Table:
+    rows = [
+        (
+            Cell(text=_name(kb, subject)),
+            Cell(text=kb.entities[subject].kind.value),
+            Cell(text=("not " if negated else "") + _name(kb, route), claims=tuple(ids)),
+        )
+        for (subject, route, negated), ids in sorted(_grouped(kb, "administered_via").items())
+    ]
+    return Table(
+        name="routes",
+        title="Routes of administration by form and product",
+        columns=("Form or product", "Kind", "Route"),
+        rows=tuple(rows),
+    )
+
+
+def pharmacokinetics_table(kb: KnowledgeBase) -> Table:
+    rows = []
+    for claim in kb.claims(predicate="has_parameter"):
+        rows.append(
+            (
+                Cell(text=_name(kb, claim.subject)),
+                Cell(text=_name(kb, claim.object)),
+                Cell(text=_name(kb, claim.context.route) if claim.context.route else "—"),
+                Cell(text="; ".join(str(v) for v in claim.values), claims=(claim.id,)),
+            )
+        )
+    rows.sort(key=lambda r: (r[0].text, r[1].text, r[2].text))
+    return Table(
+        name="pharmacokinetics",
+        title="Pharmacokinetics by route",
+        columns=("Compound", "Parameter", "Route", "Value"),
+        rows=tuple(rows),
+        caption="Where sources disagree, every value is listed with its own citation.",
+    )
+
+
+def adverse_effects_table(kb: KnowledgeBase) -> Table:
+    rows = [
+        (
+            Cell(text=_name(kb, report.effect)),
+            Cell(text=str(report.source_count), claims=tuple(c.id for c in report.claims)),
+            Cell(text=", ".join(report.frequencies) or "—"),
+            Cell(text=", ".join(report.settings) or "—"),
+        )
+        for report in kb.adverse_effects()
+    ]
+    return Table(
+        name="adverse-effects",
+        title="Adverse effects and how many sources report each",
+        columns=("Effect", "Sources", "Frequency (source's word)", "Setting"),
+        rows=tuple(rows),
+    )
+
+
+def regulatory_table(kb: KnowledgeBase) -> Table:
+    labels = {
+        "approved_for": "approved for",
+        "used_off_label_for": "used off-label for",
+        "first_line_for": "first-line for",
+        "in_clinical_trials_for": "in clinical trials for",
+    }
+    rows = []
+    for predicate, label in labels.items():
+        for claim in kb.claims(predicate=predicate):
+            if claim.predicate != predicate:
+                continue
+            where = ", ".join(x for x in (claim.context.jurisdiction, claim.context.date) if x)
+            statement = ("not " if claim.negated else "") + f"{label} {_name(kb, claim.object)}"
+            rows.append(
+                (
+                    Cell(text=_name(kb, claim.subject)),
+                    Cell(text=statement, claims=(claim.id,)),
+                    Cell(text=where or "—"),
+                    Cell(text=claim.status.value),
+                )
+            )
+    return Table(
+        name="regulatory",
+        title="Regulatory status",
+        columns=("Form or product", "Statement", "Jurisdiction, date", "Status"),
+        rows=tuple(rows),
+    )
+
+
+def conflicts_table(kb: KnowledgeBase) -> Table:
+    rows = []
+    for conflict in kb.conflicts():
+        sides = []
+        for side in (conflict.side_a, conflict.side_b):
+            sources = sorted({s for c in side for s in c.sources})
+            sides.append(Cell(text=", ".join(sources), claims=tuple(c.id for c in side)))
+        rows.append((Cell(text=conflict.kind), Cell(text=conflict.topic), *sides))
+    return Table(
+        name="conflicts",
+        title="Conflicts between sources",
+        columns=("Kind", "Topic", "One side", "Other side"),
+        rows=tuple(rows),
+    )
+
+
+TABLES: dict[str, Callable[[KnowledgeBase], Table]] = {
+    "forms": forms_table,
+    "affinities": affinities_table,
+    "routes": routes_table,
+    "pharmacokinetics": pharmacokinetics_table,
+    "adverse-effects": adverse_effects_table,
+    "regulatory": regulatory_table,
+    "conflicts": conflicts_table,
+}
+"""Every table by name."""
+
+
+def build_table(kb: KnowledgeBase, name: str) -> Table:
+    """The table called ``name`` (see :data:`TABLES`)."""
+    if not isinstance(name, str) or name not in TABLES:
+        raise UnknownTermError(str(name), suggest(str(name), TABLES) or list(TABLES), what="table")
+    return kb.cached(f"table:{name}", lambda: TABLES[name](kb))

@@ -1,0 +1,111 @@
+"""The table model: cells carry the claims behind them; renderers number them as footnotes."""
+
+from __future__ import annotations
+
+from ketref.models._base import FrozenModel, Id
+
+__all__ = ["Cell", "Segment", "Table"]
+
+
+class Segment(FrozenModel):
+    """A statement within a cell, with the claims behind that statement alone."""
+
+    text: str
+    claims: tuple[Id, ...]
+
+
+class Cell(FrozenModel):
+    """One cell: its text and the ids of the claims it rests on (none for labels).
+
+    A cell holding several statements lists them as ``segments``, so that each statement carries
+    its own citation marks; ``text`` is then their plain join and ``claims`` their union.
+    """
+
+    text: str
+    claims: tuple[Id, ...] = ()
+    segments: tuple[Segment, ...] = ()
+
+    @classmethod
+    def of(cls, segments: list[Segment]) -> Cell:
+        """A cell of several statements (an empty cell shows a dash)."""
+        if not segments:
+            return cls(text="—")
+        claims = tuple(dict.fromkeys(c for s in segments for c in s.claims))
+        return cls(text="; ".join(s.text for s in segments), claims=claims, segments=tuple(segments))
+
+
+class Table(FrozenModel):
+    """A generated table. ``footnotes`` numbers every claim cited, in order of first use."""
+
+    name: str
+    title: str
+    columns: tuple[str, ...]
+    rows: tuple[tuple[Cell, ...], ...]
+    caption: str = ""
+
+    @property
+    def footnotes(self) -> tuple[Id, ...]:
+        """The claims cited, in the order their numbers are given."""
+        order: dict[str, None] = {}
+        for row in self.rows:
+            for cell in row:
+                for claim in cell.claims:
+                    order.setdefault(claim, None)
+        return tuple(order)
+
+    def marks(self, claims: tuple[str, ...]) -> str:
+        """Footnote marks for some claims, such as ``[1,3]`` (empty for none)."""
+        if not claims:
+            return ""
+        numbers = {c: n for n, c in enumerate(self.footnotes, 1)}
+        return "[" + ",".join(str(numbers[c]) for c in dict.fromkeys(claims)) + "]"
+
+    def pieces(self, cell: Cell) -> list[tuple[str, str]]:
+        """The cell as (text, marks) pieces: one per statement."""
+        if cell.segments:
+            return [(s.text, self.marks(s.claims)) for s in cell.segments]
+        return [(cell.text, self.marks(cell.claims))]
+
+    def marked(self, cell: Cell) -> str:
+        """The cell's text with each statement's footnote marks."""
+        return "; ".join(f"{text} {marks}" if marks else text for text, marks in self.pieces(cell))
+
+    def to_markdown(self) -> str:
+        """Markdown (GitHub pipe table) with numbered citations below."""
+        from ketref.tables.render import to_markdown
+
+        return to_markdown(self)
+
+    def to_html(self) -> str:
+        """An HTML ``<table>`` with numbered citations below."""
+        from ketref.tables.render import to_html
+
+        return to_html(self)
+
+    def to_rst(self) -> str:
+        """reStructuredText (list-table) with numbered citations below."""
+        from ketref.tables.render import to_rst
+
+        return to_rst(self)
+
+    def to_csv(self) -> str:
+        """CSV: a header row, then one row per table row (cells with their citation marks)."""
+        from ketref.tables.render import to_csv
+
+        return to_csv(self)
+
+    def to_latex(self) -> str:
+        """A LaTeX ``tabular`` in a ``table`` environment, with numbered citations below."""
+        from ketref.tables.render import to_latex
+
+        return to_latex(self)
+
+    def to_dataframe(self) -> object:
+        """A pandas DataFrame of the cells' texts (pandas must be installed)."""
+        try:
+            import pandas as pd
+        except ImportError:
+            from ketref.errors import KetrefError
+
+            raise KetrefError("to_dataframe needs pandas: pip install pandas") from None
+        return pd.DataFrame([[c.text for c in row] for row in self.rows], columns=list(self.columns))

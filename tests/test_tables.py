@@ -1,0 +1,223 @@
+"""Generated tables and teaching materials: every format parses, every cell traces to claims."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from html.parser import HTMLParser
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import ketref
+from ketref import teaching
+from ketref.tables.build import TABLES
+from ketref.tables.model import Table
+
+NAMES = sorted(TABLES)
+
+
+@pytest.fixture(params=NAMES)
+def table(request: pytest.FixtureRequest) -> Table:
+    return ketref.table(request.param)
+
+
+class TableParser(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.rows: list[list[str]] = []
+        self.cell: list[str] | None = None
+        self.citations = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "tr":
+            self.rows.append([])
+        elif tag in ("td", "th"):
+            self.cell = []
+        elif tag == "li":
+            self.citations += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("td", "th") and self.cell is not None:
+            self.rows[-1].append("".join(self.cell))
+            self.cell = None
+
+    def handle_data(self, data: str) -> None:
+        if self.cell is not None:
+            self.cell.append(data)
+
+
+def test_every_table_has_rows_and_cites_real_claims(table: Table) -> None:
+    assert table.rows, table.name
+    assert all(len(row) == len(table.columns) for row in table.rows)
+    for claim_id in table.footnotes:
+        assert ketref.claim(claim_id).evidence
+
+
+def test_html_has_the_rows_columns_and_citations(table: Table) -> None:
+    parser = TableParser()
+    parser.feed(table.to_html())
+    header, *body = parser.rows
+    assert header == list(table.columns)
+    assert len(body) == len(table.rows)
+    squeeze = lambda text: re.sub(r"\s+\[", "[", text)  # noqa: E731 - <sup> marks follow without a space
+    expected = [[squeeze(table.marked(c)) for c in row] for row in table.rows]
+    assert [[squeeze(c) for c in row] for row in body] == expected
+    assert parser.citations == len(table.footnotes)
+
+
+def test_markdown_has_the_rows_and_columns(table: Table) -> None:
+    lines = [line for line in table.to_markdown().splitlines() if line.startswith("|")]
+    header, separator, *body = lines
+    split = lambda line: [c.strip().replace("\\|", "|") for c in re.split(r"(?<!\\)\|", line)[1:-1]]  # noqa: E731
+    assert split(header) == list(table.columns)
+    assert set(separator.replace("|", "").split()) == {"---"}
+    assert len(body) == len(table.rows)
+    assert split(body[0]) == [table.marked(c) for c in table.rows[0]]
+    numbered = re.findall(r"^(\d+)\. ", table.to_markdown(), flags=re.M)
+    assert numbered == [str(n) for n in range(1, len(table.footnotes) + 1)]
+
+
+def test_csv_round_trips(table: Table) -> None:
+    rows = list(csv.reader(io.StringIO(table.to_csv())))
+    assert rows[0] == list(table.columns)
+    assert rows[1:] == [[table.marked(c) for c in row] for row in table.rows]
+
+
+def test_latex_environments_balance(table: Table) -> None:
+    stack = []
+    for kind, env in re.findall(r"\\(begin|end)\{(\w+)\}", table.to_latex()):
+        if kind == "begin":
+            stack.append(env)
+        else:
+            assert stack and stack.pop() == env
+    assert stack == []
+    body = table.to_latex().split("\\hline")[2]
+    assert body.count("\\\\") == len(table.rows)
+
+
+def test_rst_is_a_list_table(table: Table) -> None:
+    text = table.to_rst()
+    assert text.startswith(".. list-table::")
+    assert text.count("   * - ") == len(table.rows) + 1
+
+
+def test_marks_point_at_existing_footnotes(table: Table) -> None:
+    for row in table.rows:
+        for cell in row:
+            for number in re.findall(r"\d+", table.marks(cell.claims)):
+                assert 1 <= int(number) <= len(table.footnotes)
+
+
+# -- content checked against the knowledge base ---------------------------------------------
+
+
+def test_forms_table_is_the_lost_key_differences_table() -> None:
+    forms = ketref.table("forms")
+    assert forms.columns == ("Topic", "Racemic ketamine", "Esketamine", "Arketamine")
+    rows = {row[0].text: row for row in forms.rows}
+    nmda = rows["NMDA receptor affinity, compared"]
+    assert "greater than Arketamine, 3–4 fold" in nmda[2].text
+    assert "esketamine.binds.nmda.greater-affinity.benchchem" in nmda[2].claims
+    assert "lesser than Esketamine" in nmda[3].text
+    potency = rows["Antidepressant potency, compared"]  # the seeds disagree: both directions show
+    assert "greater than Arketamine" in potency[2].text and "lesser than Arketamine" in potency[2].text
+    routes = rows["Routes of administration"]
+    assert "Intranasal" in routes[2].text and "Intravenous" in routes[1].text
+    # every cited claim is about the column's form (as subject or as comparator)
+    for row in forms.rows:
+        for form, cell in zip(("racemic-ketamine", "esketamine", "arketamine"), row[1:], strict=True):
+            for claim_id in cell.claims:
+                claim = ketref.claim(claim_id)
+                assert form in (claim.subject, claim.comparison.comparator if claim.comparison else None)
+
+
+def test_adverse_effects_table_counts_sources_like_the_claims_do() -> None:
+    t = ketref.table("adverse-effects")
+    for row in t.rows:
+        effect = ketref.get(row[0].text)
+        sources = {
+            s
+            for c in ketref.claims(predicate="has_adverse_effect", object=effect)
+            if c.object == effect.id and not c.negated and c.comparison is None
+            for s in c.sources
+        }
+        assert int(row[1].text) == len(sources), effect.id
+
+
+def test_pharmacokinetics_table_lists_every_value() -> None:
+    t = ketref.table("pharmacokinetics")
+    assert len(t.rows) == len(ketref.claims(predicate="has_parameter"))
+
+
+def test_unknown_table() -> None:
+    with pytest.raises(ketref.UnknownTermError, match="table"):
+        ketref.table("differences")
+
+
+def test_dataframe_export() -> None:
+    pandas = pytest.importorskip("pandas")
+    frame = ketref.table("forms").to_dataframe()
+    assert isinstance(frame, pandas.DataFrame)
+    assert list(frame.columns) == list(ketref.table("forms").columns)
+
+
+# -- teaching ---------------------------------------------------------------------------------
+
+
+@settings(max_examples=40)
+@given(st.integers(min_value=0, max_value=2**32), st.integers(min_value=1, max_value=12))
+def test_every_quiz_answer_is_supported_by_the_claim_it_cites(seed: int, n: int) -> None:
+    questions = teaching.quiz(n, seed)
+    assert 1 <= len(questions) <= n
+    for q in questions:
+        claim = ketref.claim(q.claim)
+        assert ketref.get(claim.object).name == q.answer_text
+        assert ketref.get(claim.subject).name in q.stem
+        assert q.quote == claim.evidence[0].quote and q.source in claim.sources
+        assert len(set(q.options)) == 4
+        for option in q.options:
+            if option != q.answer_text:  # no distractor is also an answer the knowledge base gives
+                entity = ketref.get(option)
+                assert not [c for c in ketref.claims(claim.subject, claim.predicate, entity) if not c.negated]
+                assert entity.kind is ketref.get(q.answer_text).kind
+
+
+def test_quiz_is_reproducible_and_checks_its_arguments() -> None:
+    assert teaching.quiz(5, 7) == teaching.quiz(5, 7)
+    with pytest.raises(ketref.InvalidQueryError):
+        teaching.quiz(0)
+    with pytest.raises(ketref.QueryTypeError):
+        teaching.quiz("5")  # type: ignore[arg-type]
+
+
+def test_flashcards_import_format() -> None:
+    text = teaching.to_anki(teaching.flashcards())
+    lines = text.splitlines()
+    assert lines[:3] == ["#separator:tab", "#html:false", "#tags column:3"]
+    assert all(len(line.split("\t")) == 3 for line in lines[3:])
+    assert len(lines) - 3 == len(teaching.flashcards())
+
+
+def test_factsheet_lists_every_claim_of_the_entity() -> None:
+    sheet = teaching.factsheet("arketamine")
+    own = [c for c in ketref.claims("arketamine") if c.subject == "arketamine"]
+    assert sheet.startswith("# Arketamine")
+    assert sheet.count("\n- ") == len(own)
+    assert "not clinical guidance" in sheet
+
+
+def test_glossary_has_every_entity() -> None:
+    text = teaching.glossary()
+    for entity in ketref.knowledge_base().entities.values():
+        assert f"**{entity.name}**" in text
+
+
+def test_dataframe_without_pandas_says_how_to_get_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    monkeypatch.setitem(sys.modules, "pandas", None)
+    with pytest.raises(ketref.KetrefError, match="pip install pandas"):
+        ketref.table("forms").to_dataframe()
