@@ -41,11 +41,12 @@ def knowledge_base() -> KnowledgeBase:
 def get(query: EntityQuery, kind: EntityKind | str | None = None) -> Entity:
     """The entity for an id, name, synonym, brand, CURIE or InChIKey.
 
-    >>> import ketref
-    >>> ketref.get("(S)-ketamine") is ketref.get("esketamine") is ketref.get("S-ketamine")
-    True
-    >>> ketref.get("Spravato").kind.value
-    'product'
+    Examples:
+        >>> import ketref
+        >>> ketref.get("(S)-ketamine") is ketref.get("esketamine") is ketref.get("S-ketamine")
+        True
+        >>> ketref.get("Spravato").kind.value
+        'product'
     """
     return knowledge_base().get(query, kind)
 
@@ -72,11 +73,12 @@ def claims(
     Which compound has a lesser NMDA affinity than esketamine? The stored claim says
     esketamine's is greater than arketamine's, and the question finds it read backwards:
 
-    >>> import ketref
-    >>> [(c.subject, c.comparison.direction.value, c.comparison.comparator)
-    ...  for c in ketref.claims(predicate="binds", object="NMDA receptor", comparator="esketamine",
-    ...                         direction="lesser", source="benchchem-guide")]
-    [('esketamine', 'greater', 'arketamine')]
+    Examples:
+        >>> import ketref
+        >>> [(c.subject, c.comparison.direction.value, c.comparison.comparator)
+        ...  for c in ketref.claims(predicate="binds", object="NMDA receptor", comparator="esketamine",
+        ...                         direction="lesser", source="benchchem-guide")]
+        [('esketamine', 'greater', 'arketamine')]
     """
     return knowledge_base().claims(
         subject,
@@ -114,10 +116,11 @@ def source(source_id: str) -> Source:
 def adverse_effects(subject: EntityQuery | None = None, *, inherit: bool = True) -> tuple[EffectReport, ...]:
     """Adverse effects with how many sources report each, how often and in what setting.
 
-    >>> import ketref
-    >>> top = ketref.adverse_effects()[0]
-    >>> top.source_count >= 2
-    True
+    Examples:
+        >>> import ketref
+        >>> top = ketref.adverse_effects()[0]
+        >>> top.source_count >= 2
+        True
     """
     return knowledge_base().adverse_effects(subject, inherit=inherit)
 
@@ -135,10 +138,11 @@ def unique_claims(source: str | Source) -> tuple[Claim, ...]:
 def affinity_folds() -> tuple[DerivedFold, ...]:
     """Fold differences derived from measured affinities, each checked against stated folds.
 
-    >>> import ketref
-    >>> nmda = next(f for f in ketref.affinity_folds() if f.target == "nmda-receptor")
-    >>> nmda.stronger, nmda.weaker, round(nmda.fold, 2)
-    ('esketamine', 'arketamine', 4.67)
+    Examples:
+        >>> import ketref
+        >>> nmda = next(f for f in ketref.affinity_folds() if f.target == "nmda-receptor")
+        >>> nmda.stronger, nmda.weaker, round(nmda.fold, 2)
+        ('esketamine', 'arketamine', 4.67)
     """
     return knowledge_base().affinity_folds()
 
@@ -152,10 +156,11 @@ def table(name: str) -> Table:
     """A generated table: ``forms`` (the key differences between the forms), ``affinities``,
     ``routes``, ``pharmacokinetics``, ``adverse-effects``, ``regulatory`` or ``conflicts``.
 
-    >>> import ketref
-    >>> t = ketref.table("forms")
-    >>> t.columns
-    ('Topic', 'Racemic ketamine', 'Esketamine', 'Arketamine')
+    Examples:
+        >>> import ketref
+        >>> t = ketref.table("forms")
+        >>> t.columns
+        ('Topic', 'Racemic ketamine', 'Esketamine', 'Arketamine')
     """
     from ketref.tables.build import build_table
 

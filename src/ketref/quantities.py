@@ -90,8 +90,9 @@ def _need(value: Any, dimension: str, what: str) -> pint.Quantity[Any]:
 def dose_for_body_mass(dose_per_mass: Any, body_mass: Any) -> pint.Quantity[Any]:
     """The amount a per-mass dose comes to for a body mass (educational arithmetic only).
 
-    >>> str(dose_for_body_mass("0.5 mg/kg", "70 kg").to("mg"))
-    '35.0 milligram'
+    Examples:
+        >>> str(dose_for_body_mass("0.5 mg/kg", "70 kg").to("mg"))
+        '35.0 milligram'
     """
     per = as_quantity(dose_per_mass)
     mass = _need(body_mass, "[mass]", "body mass")
@@ -105,8 +106,9 @@ def dose_for_body_mass(dose_per_mass: Any, body_mass: Any) -> pint.Quantity[Any]
 def amount_in_volume(concentration: Any, volume: Any) -> pint.Quantity[Any]:
     """The amount of drug in a volume of solution (educational arithmetic only).
 
-    >>> str(amount_in_volume("50 mg/mL", "10 mL"))
-    '500.0 milligram'
+    Examples:
+        >>> str(amount_in_volume("50 mg/mL", "10 mL"))
+        '500.0 milligram'
     """
     volume_q = _need(volume, "[volume]", "volume")
     amount = (as_quantity(concentration) * volume_q).to_reduced_units()
@@ -125,8 +127,9 @@ def _salt_ratio(salt: EntityQuery) -> float:
 def salt_to_base(amount: Any, salt: EntityQuery) -> pint.Quantity[Any]:
     """The free-base amount in an amount of a salt, from the computed molar masses.
 
-    >>> round(salt_to_base("32.3 mg", "esketamine hydrochloride").to("mg").magnitude, 1)
-    28.0
+    Examples:
+        >>> round(salt_to_base("32.3 mg", "esketamine hydrochloride").to("mg").magnitude, 1)
+        28.0
     """
     base: pint.Quantity[Any] = (_need(amount, "[mass]", "amount") / _salt_ratio(salt)).to("mg")
     return base
@@ -141,8 +144,9 @@ def base_to_salt(amount: Any, salt: EntityQuery) -> pint.Quantity[Any]:
 def ki_to_pki(ki: Any) -> float:
     """pKi = -log10(Ki in mol/L).
 
-    >>> round(ki_to_pki("1 µM"), 6)
-    6.0
+    Examples:
+        >>> round(ki_to_pki("1 µM"), 6)
+        6.0
     """
     molar = convert(ki, "mol/L").magnitude
     if molar <= 0:
@@ -153,8 +157,9 @@ def ki_to_pki(ki: Any) -> float:
 def pki_to_ki(pki: float, unit: str = "nM") -> pint.Quantity[Any]:
     """Ki from pKi, in ``unit`` (nM by default).
 
-    >>> round(pki_to_ki(6.0, "µM").magnitude, 6)
-    1.0
+    Examples:
+        >>> round(pki_to_ki(6.0, "µM").magnitude, 6)
+        1.0
     """
     if isinstance(pki, bool) or not isinstance(pki, int | float) or not math.isfinite(pki):
         raise QueryTypeError(f"a pKi is a finite number, not {pki!r}")

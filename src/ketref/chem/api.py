@@ -21,12 +21,13 @@ __all__ = ["composition", "depict", "enantiomer", "identify", "salt_mass_ratio",
 def structure(entity: EntityQuery) -> Structure:
     """What RDKit computes from an entity's recorded structure.
 
-    >>> import ketref
-    >>> s = ketref.structure("esketamine")
-    >>> s.formula, s.cip_labels, s.inchikey
-    ('C13H16ClNO', ('S',), 'YQEZLKZALYSWHR-ZDUSSCGKSA-N')
-    >>> round(s.average_mass.quantity.to("kg/mol").magnitude, 5)
-    0.23773
+    Examples:
+        >>> import ketref
+        >>> s = ketref.structure("esketamine")
+        >>> s.formula, s.cip_labels, s.inchikey
+        ('C13H16ClNO', ('S',), 'YQEZLKZALYSWHR-ZDUSSCGKSA-N')
+        >>> round(s.average_mass.quantity.to("kg/mol").magnitude, 5)
+        0.23773
     """
     return relations.structure_of(knowledge_base().get(entity))
 
@@ -34,11 +35,12 @@ def structure(entity: EntityQuery) -> Structure:
 def identify(structure: str | Mol) -> Entity:
     """The entity a SMILES, InChI or molfile is, however it is drawn.
 
-    >>> import ketref
-    >>> ketref.identify("C1C([C@@](c2c(cccc2)Cl)(CCC1)NC)=O").name  # esketamine, drawn another way
-    'Esketamine'
-    >>> ketref.identify("CNC1(CCCCC1=O)c1ccccc1Cl").name  # no stereo mark: the racemate
-    'Racemic ketamine'
+    Examples:
+        >>> import ketref
+        >>> ketref.identify("C1C([C@@](c2c(cccc2)Cl)(CCC1)NC)=O").name  # esketamine, drawn another way
+        'Esketamine'
+        >>> ketref.identify("CNC1(CCCCC1=O)c1ccccc1Cl").name  # no stereo mark: the racemate
+        'Racemic ketamine'
     """
     return relations.identify(knowledge_base(), structure)
 

@@ -13,10 +13,11 @@ __all__ = ["compare_pathways", "pathway"]
 def pathway(compound: EntityQuery, *, inherit: bool = False) -> Pathway:
     """The mechanism steps claimed for a compound, as a graph with evidence on every edge.
 
-    >>> import ketref
-    >>> p = ketref.pathway("esketamine")
-    >>> any(path.nodes[-1] == "mtor" for path in p.paths("nmda-receptor-blockade", "mtor"))
-    True
+    Examples:
+        >>> import ketref
+        >>> p = ketref.pathway("esketamine")
+        >>> any(path.nodes[-1] == "mtor" for path in p.paths("nmda-receptor-blockade", "mtor"))
+        True
     """
     kb = knowledge_base()
     return kb.cached(

@@ -1,0 +1,139 @@
+"""The docs site: generated from the data, built in strict mode, and checked in a real browser.
+
+CI installs Debian's chromium and Graphviz; elsewhere the browser test is skipped when they are
+missing. Screenshots are kept under build/screenshots/ as artefacts.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import re
+import shutil
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+import ketref
+
+ROOT = Path(__file__).resolve().parents[1]
+SCREENSHOTS = ROOT / "build" / "screenshots"
+CHROMIUM_FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def need(program: str) -> str:
+    found = shutil.which(program)
+    if found is None:
+        if os.environ.get("CI"):
+            pytest.fail(f"CI must install {program}")
+        pytest.skip(f"{program} is not installed here")
+    return found
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    need("dot")
+    if not os.environ.get("CI"):
+        pytest.importorskip("mkdocs")
+    out = tmp_path_factory.mktemp("site")
+    subprocess.run(
+        [sys.executable, "-m", "ketref.docsgen", str(ROOT / "docs" / "generated")], check=True, cwd=ROOT
+    )
+    done = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    return out
+
+
+@pytest.fixture(scope="module")
+def server(site: Path) -> Iterator[str]:
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+def chromium(*args: str, profile: Path) -> str:
+    program = need("chromium")
+    done = subprocess.run(
+        [program, *CHROMIUM_FLAGS, f"--user-data-dir={profile}", *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    return done.stdout
+
+
+def test_site_has_a_page_per_entity_table_and_pathway(site: Path) -> None:
+    for entity in ketref.knowledge_base().entities:
+        assert (site / "generated" / "entities" / entity / "index.html").is_file(), entity
+    for name in (
+        "forms",
+        "affinities",
+        "routes",
+        "pharmacokinetics",
+        "adverse-effects",
+        "regulatory",
+        "conflicts",
+    ):
+        assert (site / "generated" / "tables" / name / "index.html").is_file()
+    assert (site / "api" / "index.html").read_text(encoding="utf-8").count("ketref.api.claims") >= 1
+
+
+def test_the_comparison_table_renders_in_a_browser(server: str, tmp_path: Path) -> None:
+    dom = chromium("--dump-dom", f"{server}/generated/tables/forms/", profile=tmp_path / "p1")
+    table = dom[dom.index('id="table-forms"') :]
+    table = table[: table.index("</table>")]
+    headers = re.findall(r"<th>(.*?)</th>", table)
+    assert headers == list(ketref.table("forms").columns)
+    assert table.count("<tr>") == len(ketref.table("forms").rows) + 1
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    chromium(
+        "--window-size=1400,1000",
+        f"--screenshot={SCREENSHOTS / 'forms.png'}",
+        f"{server}/generated/tables/forms/",
+        profile=tmp_path / "p2",
+    )
+    assert (SCREENSHOTS / "forms.png").stat().st_size > 10_000
+
+
+def test_a_pathway_diagram_renders_in_a_browser(server: str, tmp_path: Path) -> None:
+    dom = chromium(
+        "--dump-dom", f"{server}/generated/pathways/esketamine-vs-arketamine/", profile=tmp_path / "p3"
+    )
+    assert '<div class="ketref-pathway">' in dom
+    svg = dom[dom.index('<div class="ketref-pathway">') :]
+    assert "<svg" in svg and "Legend" in svg
+    for name in ("Esketamine", "Arketamine", "MEK/ERK signalling", "Sigma-1 receptor"):
+        assert name in svg
+    chromium(
+        "--window-size=1600,1000",
+        f"--screenshot={SCREENSHOTS / 'pathway.png'}",
+        f"{server}/generated/pathways/esketamine-vs-arketamine/",
+        profile=tmp_path / "p4",
+    )
+    assert (SCREENSHOTS / "pathway.png").stat().st_size > 10_000
