@@ -164,6 +164,13 @@ def _claim_block(claim: Any, out: TextIO, indent: str = "") -> None:
     print(f"{indent}    id: {claim.id}", file=out)
 
 
+def _claim_list(found: Sequence[Any], what: str, out: TextIO) -> None:
+    """A count line, then each claim with its evidence."""
+    print(f"{len(found)} claim{'s' if len(found) != 1 else ''}{what}", file=out)
+    for claim in found:
+        _claim_block(claim, out)
+
+
 def _show(ns: argparse.Namespace, out: TextIO) -> Any:
     import ketref
 
@@ -227,9 +234,7 @@ def _claims(ns: argparse.Namespace, out: TextIO) -> Any:
     )
     if ns.json:
         return [c.model_dump(mode="json") for c in found]
-    print(f"{len(found)} claim{'s' if len(found) != 1 else ''}", file=out)
-    for claim in found:
-        _claim_block(claim, out)
+    _claim_list(found, "", out)
     return None
 
 
@@ -436,9 +441,7 @@ def _unique(ns: argparse.Namespace, out: TextIO) -> Any:
     found = ketref.unique_claims(ns.source)
     if ns.json:
         return [c.model_dump(mode="json") for c in found]
-    print(f"{len(found)} claim{'s' if len(found) != 1 else ''} that only {ns.source} makes", file=out)
-    for claim in found:
-        _claim_block(claim, out)
+    _claim_list(found, f" that only {ns.source} makes", out)
     return None
 
 
