@@ -313,3 +313,24 @@ def test_every_result_dumps_to_json() -> None:
 
 def test_knowledge_base_is_loaded_once() -> None:
     assert ketref.knowledge_base() is ketref.knowledge_base()
+
+
+def test_every_later_result_is_a_pydantic_model_that_dumps_to_json() -> None:
+    from pydantic import BaseModel
+
+    from ketref.teaching import quiz
+
+    results = [
+        ketref.structure("esketamine"),
+        ketref.stereoisomers("hydroxynorketamine"),
+        ketref.composition("racemic-ketamine"),
+        ketref.pathway("arketamine"),
+        ketref.compare_pathways("esketamine", "arketamine"),
+        ketref.table("forms"),
+        *ketref.affinity_folds(),
+        *ketref.adverse_effects(),
+        *quiz(2),
+    ]
+    for result in results:
+        assert isinstance(result, BaseModel)
+        json.dumps(result.model_dump(mode="json"))

@@ -78,9 +78,10 @@ def test_salt_enantiomer_is_not_in_the_knowledge_base() -> None:
 
 
 def test_racemate_is_one_to_one() -> None:
-    parts = ketref.composition("racemic ketamine")
-    assert sorted((e.id, f) for e, f in parts) == [("arketamine", 0.5), ("esketamine", 0.5)]
-    assert ketref.composition("esketamine")[0][1] == 1.0
+    parts = ketref.composition("racemic ketamine").parts
+    assert sorted((p.entity, p.fraction) for p in parts) == [("arketamine", 0.5), ("esketamine", 0.5)]
+    assert sum(p.fraction for p in parts) == 1.0
+    assert [(p.entity, p.fraction) for p in ketref.composition("esketamine").parts] == [("esketamine", 1.0)]
 
 
 @pytest.mark.parametrize("entity", ENANTIOMERS, ids=[e.id for e in ENANTIOMERS])

@@ -51,8 +51,14 @@ def enantiomer(entity: EntityQuery) -> Entity:
     return relations.enantiomer(kb, kb.get(entity))
 
 
-def composition(entity: EntityQuery) -> tuple[tuple[Entity, float], ...]:
-    """(entity, mole fraction) pairs: a racemate is half of each enantiomer."""
+def composition(entity: EntityQuery) -> relations.Composition:
+    """The components of a compound with their mole fractions: a racemate is half of each enantiomer.
+
+    Examples:
+        >>> import ketref
+        >>> [(p.entity, p.fraction) for p in ketref.composition("racemic ketamine").parts]
+        [('esketamine', 0.5), ('arketamine', 0.5)]
+    """
     kb = knowledge_base()
     return relations.composition(kb, kb.get(entity))
 

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from ketref.chem.rdkit_io import Mol, to_mol
 from ketref.chem.structure import Structure, compute_structure, inchikey_of, mirror
 from ketref.errors import StructureError
+from ketref.models._base import FrozenModel, Id
 from ketref.models.entities import Compound, Entity, EntityBase, Salt
 from ketref.vocabulary import StereoForm
 
@@ -15,6 +16,8 @@ if TYPE_CHECKING:
     from ketref.kb import KnowledgeBase
 
 __all__ = [
+    "Composition",
+    "Part",
     "composition",
     "enantiomer",
     "identify",
@@ -102,11 +105,30 @@ def enantiomer(kb: KnowledgeBase, entity: EntityBase) -> Entity:
     return kb.entities[found]
 
 
-def composition(kb: KnowledgeBase, entity: EntityBase) -> tuple[tuple[Entity, float], ...]:
-    """What a compound is made of, as (entity, mole fraction) pairs: a racemate is 1:1."""
-    if isinstance(entity, Compound) and entity.stereo_form is StereoForm.RACEMATE:
-        return tuple((kb.entities[part], 1 / len(entity.components)) for part in entity.components)
-    return ((kb.entities[entity.id], 1.0),)
+class Part(FrozenModel):
+    """One component of a compound and its mole fraction."""
+
+    entity: Id
+    name: str
+    fraction: float
+
+
+class Composition(FrozenModel):
+    """What a compound is made of: a racemate is a 1:1 mixture of its two enantiomers."""
+
+    entity: Id
+    parts: tuple[Part, ...]
+
+
+def composition(kb: KnowledgeBase, entity: EntityBase) -> Composition:
+    """The components of a compound with their mole fractions (itself, whole, if not a mixture)."""
+    ids = (
+        entity.components
+        if isinstance(entity, Compound) and entity.stereo_form is StereoForm.RACEMATE
+        else (entity.id,)
+    )
+    parts = tuple(Part(entity=i, name=kb.entities[i].name, fraction=1 / len(ids)) for i in ids)
+    return Composition(entity=entity.id, parts=parts)
 
 
 def salt_mass_ratio(kb: KnowledgeBase, salt: EntityBase) -> float:
