@@ -1,174 +1,15 @@
-"""The ``ketref`` command: look things up from a terminal.
-
-Every command prints readable text by default and JSON with ``--json``. A failed lookup
-exits with status 1 and prints the close matches; no command prints a traceback.
-"""
+"""The commands: each takes the parsed arguments and an output stream, prints text, and returns
+what ``--json`` prints instead (``None`` when it printed)."""
 
 from __future__ import annotations
 
 import argparse
-import json
-import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from typing import Any, TextIO
 
-from ketref import DISCLAIMER, __version__
-from ketref.errors import KetrefError
+from ketref.cli.output import claim_block, claim_list, table, write
 
-__all__ = ["main"]
-
-
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="ketref",
-        description="Look up ketamine pharmacology claims, each with its source's own words. " + DISCLAIMER,
-    )
-    parser.add_argument("--version", action="version", version=f"ketref {__version__}")
-    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-
-    def command(name: str, help_text: str) -> argparse.ArgumentParser:
-        p = sub.add_parser(name, help=help_text, description=help_text)
-        p.add_argument("--json", action="store_true", help="print JSON instead of text")
-        return p
-
-    show = command("show", "show one entity: names, identifiers and what is claimed about it")
-    show.add_argument("name", help="an id, name, synonym, brand, CURIE or InChIKey")
-
-    search = command("search", "find entities by name or description")
-    search.add_argument("text")
-    search.add_argument("--kind", help="only this kind of entity (compound, target, product, ...)")
-    search.add_argument("--limit", type=int, default=10)
-
-    claims = command("claims", "list claims matching every filter given")
-    claims.add_argument("--subject")
-    claims.add_argument("--predicate")
-    claims.add_argument("--object")
-    claims.add_argument("--comparator")
-    claims.add_argument("--direction", help="greater, lesser or similar (seen from the subject)")
-    claims.add_argument("--source", help="a source id")
-    claims.add_argument("--status", help="established, reported, suggested or hypothesized")
-    claims.add_argument(
-        "--inherit",
-        action="store_true",
-        help="for a racemate or an enantiomer, also show what is said of form-unspecified ketamine",
-    )
-
-    effects = command("adverse-effects", "adverse effects with how many sources report each")
-    effects.add_argument("name", nargs="?", help="only those claimed for this entity (and inherited)")
-
-    unique = command("unique", "what one source claims that no other source claims")
-    unique.add_argument("source", help="a source id (see 'ketref sources')")
-
-    compare = command("compare", "compare two entities topic by topic")
-    compare.add_argument("a")
-    compare.add_argument("b")
-
-    structure = command("structure", "computed structure facts of an entity (RDKit)")
-    structure.add_argument("name")
-
-    identify = command("identify", "which entity a SMILES, InChI or molfile is")
-    identify.add_argument("structure", help="a SMILES or InChI, or a path to a molfile")
-
-    isomers = command("stereoisomers", "every stereoisomer of an entity's constitution")
-    isomers.add_argument("name")
-
-    depict = command("depict", "draw an entity's structure as SVG (wedges and CIP labels)")
-    depict.add_argument("name")
-    depict.add_argument("--out", help="write the SVG to this file instead of standard output")
-
-    coverage = command("coverage", "how many sentences of each seed document claims cover")
-    coverage.add_argument("--source", help="list the sentences of one seed document")
-
-    path = command("pathway", "a compound's mechanism steps as text or a diagram")
-    path.add_argument("name")
-    path.add_argument("--format", choices=("text", "mermaid", "dot", "svg"), default="text")
-    path.add_argument(
-        "--compare", metavar="OTHER", help="show the difference with another compound's pathway"
-    )
-    path.add_argument("--inherit", action="store_true", help="add steps stated of form-unspecified ketamine")
-    path.add_argument("--out", help="write the diagram to this file")
-
-    paths = command("paths", "every path between two nodes of a compound's pathway, with its weakest status")
-    paths.add_argument("name")
-    paths.add_argument("source")
-    paths.add_argument("target")
-    paths.add_argument("--inherit", action="store_true")
-
-    pk = command("pk", "pharmacokinetic values of a compound, every source's side by side")
-    pk.add_argument("name")
-
-    command("folds", "fold differences derived from measured affinities, checked against stated folds")
-
-    validate = command("validate", "check a knowledge pack (data files) against the bundled knowledge base")
-    validate.add_argument("paths", nargs="+", metavar="PATH", help="TOML data files or directories")
-    validate.add_argument("--alone", action="store_true", help="check the pack without the bundled data")
-
-    exporter = sub.add_parser("export", help="the whole knowledge base as JSON, JSON-LD or Turtle")
-    exporter.add_argument("--format", choices=("json", "jsonld", "turtle"), default="json")
-    exporter.add_argument("--out", help="write to this file instead of standard output")
-    exporter.set_defaults(json=False)
-
-    tab = sub.add_parser("table", help="a generated table (forms, affinities, routes, ...)")
-    tab.add_argument(
-        "name", help="forms, affinities, routes, pharmacokinetics, adverse-effects, regulatory, conflicts"
-    )
-    tab.add_argument("--format", choices=("md", "html", "rst", "csv", "latex"), default="md")
-    tab.add_argument("--out", help="write to this file")
-    tab.set_defaults(json=False)
-
-    sheet = command("factsheet", "a Markdown fact sheet of one entity, with cited sources")
-    sheet.add_argument("name")
-
-    ask = command("quiz", "multiple-choice questions generated from the claims")
-    ask.add_argument("--n", type=int, default=5, help="how many questions")
-    ask.add_argument("--seed", type=int, default=0, help="the same seed gives the same questions")
-
-    cards = command("flashcards", "flashcards in a tab-separated format Anki imports")
-    cards.add_argument("--out", required=True, help="the file to write")
-
-    command("sources", "list the sources claims are taken from")
-    command("conflicts", "list claims that disagree with each other")
-    return parser
-
-
-# -- text rendering ------------------------------------------------------------------------
-
-
-def _table(rows: Sequence[Sequence[str]], headers: Sequence[str], out: TextIO) -> None:
-    widths = [max(len(h), *(len(r[i]) for r in rows)) if rows else len(h) for i, h in enumerate(headers)]
-    widths[-1] = len(headers[-1])  # the last column runs free
-    print("  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True)).rstrip(), file=out)
-    print("  ".join("-" * w for w in widths), file=out)
-    for r in rows:
-        print("  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip(), file=out)
-
-
-def _claim_block(claim: Any, out: TextIO, indent: str = "") -> None:
-    context = claim.context
-    where = [
-        v
-        for v in (
-            context.level.value if context.level.value != "unspecified" else None,
-            context.species,
-            context.jurisdiction,
-            context.date,
-        )
-        if v
-    ]
-    extra = f" [{', '.join(where)}]" if where else ""
-    inherited = getattr(claim, "shown_for", None)
-    marker = f"  [inherited by {inherited} from the unspecified form]" if inherited else ""
-    print(f"{indent}- {claim.sentence()}  ({claim.status.value}){extra}{marker}", file=out)
-    for evidence in claim.evidence:
-        print(f'{indent}    "{evidence.quote}" ({evidence.source})', file=out)
-    print(f"{indent}    id: {claim.id}", file=out)
-
-
-def _claim_list(found: Sequence[Any], what: str, out: TextIO) -> None:
-    """A count line, then each claim with its evidence."""
-    print(f"{len(found)} claim{'s' if len(found) != 1 else ''}{what}", file=out)
-    for claim in found:
-        _claim_block(claim, out)
+__all__ = ["HANDLERS"]
 
 
 def _show(ns: argparse.Namespace, out: TextIO) -> Any:
@@ -201,7 +42,7 @@ def _show(ns: argparse.Namespace, out: TextIO) -> Any:
         print(f"  {xref.curie}  (from {xref.evidence.source})", file=out)
     print(f"\nClaims naming {entity.id} ({len(found)}):", file=out)
     for claim in found:
-        _claim_block(claim, out, "  ")
+        claim_block(claim, out, "  ")
     return None
 
 
@@ -215,7 +56,7 @@ def _search(ns: argparse.Namespace, out: TextIO) -> Any:
     if not rows:
         print(f"no entity matches {ns.text!r}", file=out)
     else:
-        _table(rows, ("score", "id", "kind", "matched"), out)
+        table(rows, ("score", "id", "kind", "matched"), out)
     return None
 
 
@@ -234,7 +75,7 @@ def _claims(ns: argparse.Namespace, out: TextIO) -> Any:
     )
     if ns.json:
         return [c.model_dump(mode="json") for c in found]
-    _claim_list(found, "", out)
+    claim_list(found, "", out)
     return None
 
 
@@ -257,13 +98,13 @@ def _compare(ns: argparse.Namespace, out: TextIO) -> Any:
                 verdict += f", {row.magnitude}"
             print(f"\n* {topic}: {verdict}", file=out)
             for claim in row.comparative:
-                _claim_block(claim, out, "  ")
+                claim_block(claim, out, "  ")
         else:
             print(f"\n* {topic}", file=out)
             for side, claims in ((result.a, row.a), (result.b, row.b)):
                 print(f"  {side}: {len(claims)} claim{'s' if len(claims) != 1 else ''}", file=out)
                 for claim in claims:
-                    _claim_block(claim, out, "    ")
+                    claim_block(claim, out, "    ")
     return None
 
 
@@ -278,7 +119,7 @@ def _sources(ns: argparse.Namespace, out: TextIO) -> Any:
         return "seed" if s.is_seed else "read" if s.found else "cited, not found"
 
     rows = [(s.id, s.kind.value, origin(s), s.title) for s in found]
-    _table(rows, ("id", "kind", "origin", "title"), out)
+    table(rows, ("id", "kind", "origin", "title"), out)
     return None
 
 
@@ -294,7 +135,7 @@ def _conflicts(ns: argparse.Namespace, out: TextIO) -> Any:
         for label, side in (("one side", conflict.side_a), ("other side", conflict.side_b)):
             print(f"  {label}:", file=out)
             for claim in side:
-                _claim_block(claim, out, "    ")
+                claim_block(claim, out, "    ")
     return None
 
 
@@ -319,7 +160,7 @@ def _structure(ns: argparse.Namespace, out: TextIO) -> Any:
         ("mirror image", s.mirror_smiles if s.is_chiral else "itself (achiral or racemic)"),
     ]
     print(f"{entity.name} (computed by RDKit from the recorded structure)", file=out)
-    _table(rows, ("property", "value"), out)
+    table(rows, ("property", "value"), out)
     return None
 
 
@@ -350,7 +191,7 @@ def _stereoisomers(ns: argparse.Namespace, out: TextIO) -> Any:
         (str(n), ",".join(label or "?" for label in i.labels), i.entity or "-", i.smiles)
         for n, i in enumerate(found.isomers)
     ]
-    _table(rows, ("#", "CIP", "entity", "SMILES"), out)
+    table(rows, ("#", "CIP", "entity", "SMILES"), out)
     for pair in found.pairs:
         print(f"  {pair.a} and {pair.b}: {pair.relation}", file=out)
     return None
@@ -405,13 +246,13 @@ def _coverage(ns: argparse.Namespace, out: TextIO) -> Any:
             )
             print(f"{r.number:>4}  {status:<22} {r.sentence}", file=out)
         return None
-    table = []
+    summary = []
     for seed, rows in report.items():
         quoted = sum(1 for r in rows if r.claims)
         excluded = sum(1 for r in rows if not r.claims and r.excluded)
         missing = len(rows) - quoted - excluded
-        table.append((seed, str(len(rows)), str(quoted), str(excluded), str(missing)))
-    _table(table, ("source", "sentences", "quoted", "excluded", "uncovered"), out)
+        summary.append((seed, str(len(rows)), str(quoted), str(excluded), str(missing)))
+    table(summary, ("source", "sentences", "quoted", "excluded", "uncovered"), out)
     return None
 
 
@@ -431,7 +272,7 @@ def _adverse_effects(ns: argparse.Namespace, out: TextIO) -> Any:
         )
         for r in reports
     ]
-    _table(rows, ("effect", "sources", "frequency", "setting", "reported by"), out)
+    table(rows, ("effect", "sources", "frequency", "setting", "reported by"), out)
     return None
 
 
@@ -441,18 +282,8 @@ def _unique(ns: argparse.Namespace, out: TextIO) -> Any:
     found = ketref.unique_claims(ns.source)
     if ns.json:
         return [c.model_dump(mode="json") for c in found]
-    _claim_list(found, f" that only {ns.source} makes", out)
+    claim_list(found, f" that only {ns.source} makes", out)
     return None
-
-
-def _write(text: str, path: str) -> None:
-    from ketref.errors import InvalidQueryError
-
-    try:
-        with open(path, "w", encoding="utf-8") as handle:
-            handle.write(text)
-    except OSError as exc:
-        raise InvalidQueryError(f"cannot write {path}: {exc.strerror}") from None
 
 
 def _pathway(ns: argparse.Namespace, out: TextIO) -> Any:
@@ -467,7 +298,7 @@ def _pathway(ns: argparse.Namespace, out: TextIO) -> Any:
     if ns.format in ("mermaid", "dot", "svg"):
         text = {"mermaid": render.to_mermaid, "dot": render.to_dot, "svg": render.to_svg}[ns.format](view)
         if ns.out:
-            _write(text, ns.out)
+            write(text, ns.out)
             return {"written": ns.out} if ns.json else print(f"wrote {ns.out}", file=out)
         if ns.json:
             return {"format": ns.format, "text": text}
@@ -515,7 +346,7 @@ def _pk(ns: argparse.Namespace, out: TextIO) -> Any:
         (c.object, c.context.route or "-", "; ".join(str(v) for v in c.values), ", ".join(c.sources))
         for c in found
     ]
-    _table(rows, ("parameter", "route", "value", "source"), out)
+    table(rows, ("parameter", "route", "value", "source"), out)
     return None
 
 
@@ -560,7 +391,7 @@ def _export(ns: argparse.Namespace, out: TextIO) -> Any:
 
     text = ketref.export(ns.format)
     if ns.out:
-        _write(text, ns.out)
+        write(text, ns.out)
         print(f"wrote {ns.out}", file=out)
     else:
         out.write(text)
@@ -575,7 +406,7 @@ def _table_cmd(ns: argparse.Namespace, out: TextIO) -> Any:
         ns.format
     ]()
     if ns.out:
-        _write(text, ns.out)
+        write(text, ns.out)
         print(f"wrote {ns.out}", file=out)
     else:
         out.write(text)
@@ -610,14 +441,14 @@ def _flashcards(ns: argparse.Namespace, out: TextIO) -> Any:
     from ketref.teaching import flashcards, to_anki
 
     found = flashcards()
-    _write(to_anki(found), ns.out)
+    write(to_anki(found), ns.out)
     if ns.json:
         return {"written": ns.out, "cards": len(found)}
     print(f"wrote {len(found)} cards to {ns.out}", file=out)
     return None
 
 
-_HANDLERS: dict[str, Callable[[argparse.Namespace, TextIO], Any]] = {
+HANDLERS: dict[str, Callable[[argparse.Namespace, TextIO], Any]] = {
     "show": _show,
     "search": _search,
     "claims": _claims,
@@ -642,44 +473,3 @@ _HANDLERS: dict[str, Callable[[argparse.Namespace, TextIO], Any]] = {
     "sources": _sources,
     "conflicts": _conflicts,
 }
-
-
-def _raw_output(ns: argparse.Namespace) -> bool:
-    """Whether standard output carries a document (SVG, Mermaid, DOT, a table, an export) that the
-    disclaimer line would corrupt; such documents carry their own notice where they can."""
-    if getattr(ns, "out", None):
-        return False
-    if ns.command in ("depict", "export", "table"):
-        return True
-    return bool(ns.command == "pathway" and ns.format != "text")
-
-
-def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: TextIO | None = None) -> int:
-    """Run the command line; returns the exit status (0 ok, 1 failed lookup or bad data, 2 usage)."""
-    out = out if out is not None else sys.stdout
-    err = err if err is not None else sys.stderr
-    parser = _parser()
-    try:
-        ns = parser.parse_args(argv)
-    except SystemExit as exc:  # argparse exits on --help, --version and usage errors
-        return int(exc.code) if isinstance(exc.code, int) else 2
-    try:
-        payload = _HANDLERS[ns.command](ns, out)
-        if ns.json:
-            json.dump({"disclaimer": DISCLAIMER, "result": payload}, out, ensure_ascii=False, indent=2)
-            print(file=out)
-        elif not _raw_output(ns):
-            print(f"\n{DISCLAIMER}", file=out)
-    except KetrefError as exc:
-        print(f"ketref: {exc}", file=err)
-        return 1
-    except BrokenPipeError:  # the reader (head, less) went away: stop quietly
-        return 0
-    except Exception as exc:  # a bug: say so plainly, without a traceback (the fuzz tests forbid 3)
-        print(f"ketref: internal error ({type(exc).__name__}: {exc}); please report it", file=err)
-        return 3
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())
