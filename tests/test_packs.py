@@ -210,3 +210,19 @@ def test_cli_validate(tmp_path: Path) -> None:
     assert main(["validate", str(bad)], out=out, err=err) == 1
     assert "pack.toml:" in err.getvalue() and "record 'compound-x.antagonist-of.nmda.lab'" in err.getvalue()
     assert "Traceback" not in err.getvalue()
+
+
+def test_pack_xref_quotes_are_checked_too(tmp_path: Path) -> None:
+    xref = '\n[[compound.xrefs]]\ncurie = "cas:50-00-0"\n\n[compound.xrefs.evidence]\nsource = "lab-notes"\nquote = "Not in the text."\n'
+    pack = make_pack(tmp_path, compound=COMPOUND + xref)
+    err = load_error(pack)
+    assert (err.record, err.field) == ("compound-x", "xrefs.0.evidence.quote")
+
+
+def test_pack_texts_are_read_through_the_knowledge_base(tmp_path: Path) -> None:
+    kb = KnowledgeBase.from_paths(make_pack(tmp_path))
+    assert kb.source_text("lab-notes").startswith("Compound X")
+    assert not kb.is_bundled_seed("lab-notes") and kb.is_bundled_seed("benchchem-guide")
+    assert [s.id for s in kb.sources()[:5]] == [s.id for s in ketref.sources()[:5]]
+    with pytest.raises(ketref.UnknownSourceError, match="not shipped with ketref"):
+        kb.source("lab-notes").text()

@@ -57,11 +57,36 @@ def test_form_unspecified_ketamine_adds_opioids_protein_synthesis_and_the_dmn() 
 
 
 def test_a_blocked_target_is_a_dead_end() -> None:
-    """Once esketamine blocks the NMDA receptor, the receptor's own downstream is not followed."""
+    """Once esketamine blocks the NMDA receptor, the receptor's own downstream is not followed,
+    and only esketamine itself reaches the blockade (no other node can enter it)."""
     p = ketref.pathway("esketamine")
-    assert not [e for e in p.edges if e.source == "nmda-receptor" and not e.derived]
-    derived = next(e for e in p.edges if e.source == "nmda-receptor" and e.derived)
-    assert derived.target == "nmda-receptor-blockade"
+    assert not [e for e in p.edges if e.source == "nmda-receptor"]
+    derived = next(e for e in p.edges if e.derived)
+    assert (derived.source, derived.target) == ("esketamine", "nmda-receptor-blockade")
+    assert all(
+        path.nodes[:2] == ("esketamine", "nmda-receptor-blockade")
+        for path in p.paths("esketamine", "nmda-receptor-blockade")
+    )
+    assert p.paths("NMDA receptor blockade", "mTOR")  # names work as well as ids
+
+
+def test_an_edge_the_form_states_itself_is_not_inherited() -> None:
+    own = {e.key for e in ketref.pathway("esketamine").edges}
+    for edge in ketref.pathway("esketamine", inherit=True).edges:
+        if edge.key in own:
+            assert not edge.inherited, edge.key
+
+
+def test_paths_come_shortest_first_and_check_their_arguments() -> None:
+    p = ketref.pathway("esketamine")
+    lengths = [len(q.nodes) for q in p.paths("nmda-receptor-blockade", "mtor")]
+    assert lengths == sorted(lengths)
+    with pytest.raises(ketref.InvalidQueryError):
+        p.paths("esketamine", "mtor", max_length=0)
+    with pytest.raises(ketref.QueryTypeError):
+        p.paths("esketamine", "mtor", max_length="3")  # type: ignore[arg-type]
+    with pytest.raises(ketref.QueryTypeError):
+        ketref.pathway("esketamine", inherit=1)  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize("root", ROOTS)

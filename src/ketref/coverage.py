@@ -72,6 +72,12 @@ def _touches(quote: str, sentence: str) -> bool:
 def sentence_coverage(kb: KnowledgeBase, source_id: str) -> list[SentenceCoverage]:
     """Every sentence of a seed source with the claims covering it and any exclusion."""
     source = kb.source(source_id)
+    if source.file is None:
+        from ketref.errors import InvalidQueryError
+
+        raise InvalidQueryError(
+            f"{source.id!r} has no text; sentence coverage is for seed documents and pack texts"
+        )
     quotes = [
         (claim.id, normalize_whitespace(e.quote))
         for claim in kb.all_claims()
@@ -86,7 +92,7 @@ def sentence_coverage(kb: KnowledgeBase, source_id: str) -> list[SentenceCoverag
             claims=tuple(dict.fromkeys(cid for cid, quote in quotes if _touches(quote, sentence))),
             excluded=excluded.get(sentence),
         )
-        for n, sentence in enumerate(split_sentences(source.text()), 1)
+        for n, sentence in enumerate(split_sentences(kb.source_text(source.id)), 1)
     ]
 
 
@@ -96,7 +102,7 @@ def stale_exclusions(kb: KnowledgeBase) -> list[CoverageExclusion]:
     stale = []
     for exclusion in kb.exclusions:
         if exclusion.source not in sentences:
-            sentences[exclusion.source] = set(split_sentences(kb.source(exclusion.source).text()))
+            sentences[exclusion.source] = set(split_sentences(kb.source_text(exclusion.source)))
         if normalize_whitespace(exclusion.sentence) not in sentences[exclusion.source]:
             stale.append(exclusion)
     return stale

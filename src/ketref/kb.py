@@ -93,12 +93,12 @@ class KnowledgeBase:
             records.extend(load_directory(bundled_data_path(), relative_to=bundled_data_path().parent.parent))
         records.extend(pack)
         kb = cls(records)
-        kb._check_quotes(pack.claims)
+        kb._check_quotes(pack)
         return kb
 
     def source_text(self, source_id: str) -> str:
         """The full text of a source whose text ships with ketref or with a pack."""
-        path = self._texts.get(source_id)
+        path = self._texts.get(self.source(source_id).id)
         if path is not None:
             try:
                 return path.read_text(encoding="utf-8")
@@ -106,25 +106,31 @@ class KnowledgeBase:
                 raise DataError(f"cannot read the text of {source_id!r}: {exc}", file=str(path)) from None
         return self.source(source_id).text()
 
-    def _check_quotes(self, claims: Iterable[Claim]) -> None:
-        """Every quote from a source with a text must stand in that text, white space aside."""
+    def _check_quotes(self, records: Records) -> None:
+        """Every quote from a source with a text must stand in that text, white space aside:
+        the evidence of claims, of cross-references and of optical rotations."""
         from ketref.models.sources import normalize_whitespace
 
         texts: dict[str, str] = {}
-        for claim in claims:
-            for n, evidence in enumerate(claim.evidence):
-                source = self._sources[evidence.source]
-                if source.file is None:
-                    continue
-                if source.id not in texts:
-                    texts[source.id] = normalize_whitespace(self.source_text(source.id))
-                if normalize_whitespace(evidence.quote) not in texts[source.id]:
-                    raise self._error(
-                        f"the quote is not in the text of {source.id!r}",
-                        "claim",
-                        claim.id,
-                        f"evidence.{n}.quote",
-                    )
+        places: list[tuple[str, str, str, Any]] = [
+            ("claim", c.id, f"evidence.{n}", e) for c in records.claims for n, e in enumerate(c.evidence)
+        ]
+        for entity in records.entities:
+            places += [
+                ("entity", entity.id, f"xrefs.{n}.evidence", x.evidence) for n, x in enumerate(entity.xrefs)
+            ]
+            for n, rotation in enumerate(getattr(entity, "optical_rotations", ())):
+                places.append(("entity", entity.id, f"optical_rotations.{n}.evidence", rotation.evidence))
+        for what, record_id, field, evidence in places:
+            source = self._sources[evidence.source]
+            if source.file is None:
+                continue
+            if source.id not in texts:
+                texts[source.id] = normalize_whitespace(self.source_text(source.id))
+            if normalize_whitespace(evidence.quote) not in texts[source.id]:
+                raise self._error(
+                    f"the quote is not in the text of {source.id!r}", what, record_id, f"{field}.quote"
+                )
 
     @classmethod
     def from_json(cls, text: str, *, name: str = "<json>") -> KnowledgeBase:
@@ -250,8 +256,13 @@ class KnowledgeBase:
         return MappingProxyType(self._entities)
 
     def sources(self) -> tuple[Source, ...]:
-        """Every source, seeds first, in data order."""
-        return tuple(sorted(self._sources.values(), key=lambda s: not s.is_seed))
+        """Every source: the seed documents shipped with ketref first, then the rest, in data order."""
+        return tuple(sorted(self._sources.values(), key=lambda s: not self.is_bundled_seed(s.id)))
+
+    def is_bundled_seed(self, source_id: str) -> bool:
+        """Whether a source is one of the seed documents whose text ships with ketref."""
+        source = self.source(source_id)
+        return source.file is not None and source.id not in self._texts
 
     def source(self, source_id: str) -> Source:
         """The source with this id."""

@@ -96,6 +96,8 @@ def _compare(ns: argparse.Namespace, out: TextIO) -> Any:
             )
             if row.magnitude is not None:
                 verdict += f", {row.magnitude}"
+            elif row.magnitudes_disagree:
+                verdict += " (the sources state different sizes)"
             print(f"\n* {topic}: {verdict}", file=out)
             for claim in row.comparative:
                 claim_block(claim, out, "  ")
@@ -115,8 +117,10 @@ def _sources(ns: argparse.Namespace, out: TextIO) -> Any:
     if ns.json:
         return [s.model_dump(mode="json") for s in found]
 
+    kb = ketref.knowledge_base()
+
     def origin(s: Any) -> str:
-        return "seed" if s.is_seed else "read" if s.found else "cited, not found"
+        return "seed" if kb.is_bundled_seed(s.id) else "read" if s.found else "cited, not found"
 
     rows = [(s.id, s.kind.value, origin(s), s.title) for s in found]
     table(rows, ("id", "kind", "origin", "title"), out)
@@ -174,6 +178,10 @@ def _identify(ns: argparse.Namespace, out: TextIO) -> Any:
                 text = handle.read(1_000_000)
         except OSError as exc:
             raise ketref.StructureError(f"cannot read {ns.structure}: {exc.strerror}") from None
+        except UnicodeDecodeError:
+            raise ketref.StructureError(
+                f"{ns.structure} is not UTF-8 text; a molfile is plain text"
+            ) from None
     entity = ketref.identify(text)
     if ns.json:
         return entity.model_dump(mode="json")
@@ -220,7 +228,7 @@ def _coverage(ns: argparse.Namespace, out: TextIO) -> Any:
     from ketref.coverage import sentence_coverage
 
     kb = ketref.knowledge_base()
-    seeds = [kb.source(ns.source)] if ns.source else [s for s in kb.sources() if s.is_seed]
+    seeds = [kb.source(ns.source)] if ns.source else [s for s in kb.sources() if kb.is_bundled_seed(s.id)]
     report = {source.id: sentence_coverage(kb, source.id) for source in seeds}
     if ns.json:
         return {

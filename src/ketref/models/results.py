@@ -35,6 +35,8 @@ class ComparisonRow(FrozenModel):
     ``a`` and ``b`` hold the claims made about each side alone; ``comparative`` holds claims
     that compare the two directly, and ``direction`` sums them up from ``a``'s side
     (``None`` when there are none, or when they disagree, in which case ``conflicting``).
+    ``magnitude`` is given when every comparative claim states the same size of difference;
+    ``magnitudes_disagree`` flags stated sizes that cannot all hold.
     """
 
     predicate: str
@@ -46,6 +48,7 @@ class ComparisonRow(FrozenModel):
     direction: Direction | None = None
     magnitude: Value | None = None
     conflicting: bool = False
+    magnitudes_disagree: bool = False
 
     @property
     def shared(self) -> bool:

@@ -86,7 +86,11 @@ class Source(FrozenModel):
 
     @property
     def is_seed(self) -> bool:
-        """Whether the source's full text ships with ketref."""
+        """Whether the source has a full text (``file``): a seed document, or a pack's text.
+
+        :meth:`ketref.KnowledgeBase.source_text` reads either kind; :meth:`text` reads only the
+        texts shipped with ketref.
+        """
         return self.file is not None
 
     def text(self) -> str:
@@ -95,11 +99,18 @@ class Source(FrozenModel):
         Raises:
             ketref.UnknownSourceError: the source has no bundled text.
         """
-        if self.file is None:
-            from ketref.errors import UnknownSourceError
+        from ketref.errors import UnknownSourceError
 
-            raise UnknownSourceError(f"{self.id} (no bundled text)")
-        return resources.files("ketref").joinpath("data", "sources", self.file).read_text("utf-8")
+        if self.file is None:
+            raise UnknownSourceError(self.id, detail="it has no text, only a reference")
+        try:
+            return resources.files("ketref").joinpath("data", "sources", self.file).read_text("utf-8")
+        except (OSError, UnicodeDecodeError):
+            raise UnknownSourceError(
+                self.id,
+                detail="its text is not shipped with ketref; read a pack's text with"
+                " KnowledgeBase.source_text",
+            ) from None
 
     def contains(self, quote: str) -> bool:
         """Whether ``quote`` stands in the bundled text, white space aside."""

@@ -19,6 +19,10 @@ def pathway(compound: EntityQuery, *, inherit: bool = False) -> Pathway:
         >>> any(path.nodes[-1] == "mtor" for path in p.paths("nmda-receptor-blockade", "mtor"))
         True
     """
+    if not isinstance(inherit, bool):
+        from ketref.errors import QueryTypeError
+
+        raise QueryTypeError(f"inherit is True or False, not {inherit!r}")
     kb = knowledge_base()
     return kb.cached(
         f"pathway:{kb.get(compound).id}:{inherit}",

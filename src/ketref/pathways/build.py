@@ -9,8 +9,9 @@ The rules:
 2. From each node reached by a positive step (activates, increases, leads to, binds...), the
    steps stated of that node follow. A target the compound blocks (antagonist of, inhibits,
    decreases) is a dead end: its normal downstream does not run while it is blocked. Where a
-   process is the blockade of that target (``Process.blockade_of``), the pathway continues from
-   that process, through a derived step resting on the antagonism claims.
+   process is the blockade of that target (``Process.blockade_of``), the compound reaches that
+   process through a derived step resting on its antagonism claims, and the pathway continues
+   from it; no other node can enter the blockade that way.
 3. Steps stated of other compounds are never followed.
 """
 
@@ -66,7 +67,7 @@ def build_pathway(kb: KnowledgeBase, root: str, *, inherit: bool = False) -> Pat
     blockade = {p.blockade_of: p.id for p in kb.entities.values() if isinstance(p, Process) and p.blockade_of}
 
     steps: dict[tuple[str, str, str, bool], list[Claim]] = {}
-    inherited_keys: set[tuple[str, str, str, bool]] = set()
+    own_keys: set[tuple[str, str, str, bool]] = set()  # an edge is inherited only if no own claim backs it
 
     def add(
         source: str,
@@ -78,8 +79,8 @@ def build_pathway(kb: KnowledgeBase, root: str, *, inherit: bool = False) -> Pat
     ) -> None:
         key = (source, target or claim.object, claim.predicate if not derived else "leads_to", derived)
         steps.setdefault(key, []).append(claim)
-        if inherited:
-            inherited_keys.add(key)
+        if not inherited:
+            own_keys.add(key)
 
     blocked: set[str] = set()
     queue: deque[str] = deque()
@@ -87,8 +88,8 @@ def build_pathway(kb: KnowledgeBase, root: str, *, inherit: bool = False) -> Pat
         add(root, claim, inherited=inherited)
         if claim.predicate in BLOCKING:
             blocked.add(claim.object)
-            if claim.object in blockade:
-                add(claim.object, claim, target=blockade[claim.object], derived=True, inherited=inherited)
+            if claim.object in blockade:  # the compound itself gives the blockade: no other node can
+                add(root, claim, target=blockade[claim.object], derived=True, inherited=inherited)
                 queue.append(blockade[claim.object])
         else:
             queue.append(claim.object)
@@ -111,7 +112,7 @@ def build_pathway(kb: KnowledgeBase, root: str, *, inherit: bool = False) -> Pat
             status=min((c.status for c in claims), key=lambda s: s.rank),
             claims=tuple(dict.fromkeys(c.id for c in claims)),
             derived=derived,
-            inherited=(source, target, predicate, derived) in inherited_keys,
+            inherited=(source, target, predicate, derived) not in own_keys,
         )
         for (source, target, predicate, derived), claims in steps.items()
     ]

@@ -46,8 +46,8 @@ class StatusGraph:
         return {n for edge in self.status for n in edge}
 
     def paths(self, source: str, target: str, *, max_length: int = 12) -> Iterator[tuple[str, ...]]:
-        """Every simple path (no node twice) from ``source`` to ``target``, shortest first in
-        each branch, at most :data:`MAX_PATHS` of them and ``max_length`` edges long."""
+        """Every simple path (no node twice) from ``source`` to ``target``, in depth-first order,
+        at most :data:`MAX_PATHS` of them and ``max_length`` edges long."""
         if source == target:
             return
         found = 0
@@ -58,7 +58,7 @@ class StatusGraph:
                 if nxt == target:
                     found += 1
                     yield (*path, nxt)
-                elif nxt not in path and len(path) < max_length:
+                elif nxt not in path and len(path) < max_length:  # path has len(path) - 1 edges
                     stack.append((nxt, (*path, nxt)))
 
     def path_status(self, path: tuple[str, ...]) -> Status:

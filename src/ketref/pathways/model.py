@@ -40,7 +40,7 @@ class PathwayEdge(FrozenModel):
     @property
     def label(self) -> str:
         """How the step reads."""
-        return "is blocked, giving" if self.derived else PREDICATES[self.predicate].label
+        return "blocks, giving" if self.derived else PREDICATES[self.predicate].label
 
     @property
     def key(self) -> tuple[str, str, str]:
@@ -70,8 +70,19 @@ class Pathway(FrozenModel):
         if not isinstance(node, str):
             from ketref.errors import QueryTypeError
 
-            raise QueryTypeError(f"a pathway node is named by its id, not {type(node).__name__}")
-        if node not in {n.id for n in self.nodes}:
+            raise QueryTypeError(f"a pathway node is named by text, not {type(node).__name__}")
+        ids = {n.id for n in self.nodes}
+        if node not in ids:  # a name or synonym of a node works as well as its id
+            from contextlib import suppress
+
+            from ketref.api import knowledge_base
+
+            with suppress(UnknownEntityError):
+                node = knowledge_base().get(node).id
+        if node not in ids:
+            from ketref.terms import suggest
+
+            raise UnknownEntityError(node, suggest(node, ids), detail=f"not in the pathway of {self.root}")
             raise UnknownEntityError(
                 node, [n.id for n in self.nodes][:8], detail=f"not in the pathway of {self.root}"
             )
@@ -83,9 +94,18 @@ class Pathway(FrozenModel):
         return next(n for n in self.nodes if n.id == node_id)
 
     def paths(self, source: str, target: str, *, max_length: int = 12) -> tuple[PathwayPath, ...]:
-        """Every simple path from ``source`` to ``target`` with the weakest status on each."""
+        """Every simple path from ``source`` to ``target`` (ids or names), shortest first, with
+        the weakest status on each; at most ``max_length`` steps long."""
+        if isinstance(max_length, bool) or not isinstance(max_length, int):
+            from ketref.errors import QueryTypeError
+
+            raise QueryTypeError(f"max_length is a whole number, not {type(max_length).__name__}")
+        if max_length < 1:
+            from ketref.errors import InvalidQueryError
+
+            raise InvalidQueryError(f"max_length is at least 1, not {max_length}")
         graph = self._graph
-        found = graph.paths(self._need(source), self._need(target), max_length=max_length)
+        found = sorted(graph.paths(self._need(source), self._need(target), max_length=max_length), key=len)
         return tuple(PathwayPath(nodes=p, weakest=graph.path_status(p)) for p in found)
 
     def downstream(self, node: str) -> tuple[str, ...]:

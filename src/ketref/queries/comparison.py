@@ -15,24 +15,35 @@ __all__ = ["compare_entities"]
 Topic = tuple[str, str, Aspect | None]
 
 
-def _plain(index: ClaimIndex, entity_id: str) -> dict[Topic, list[Claim]]:
-    """Claims about one entity alone, grouped by what they say of it."""
+def _plain(index: ClaimIndex, entity_id: str, other: str) -> dict[Topic, list[Claim]]:
+    """Claims about one entity not compared with ``other``, grouped by what they say of it.
+
+    A claim comparing the entity with a third one ("esketamine binds the NMDA receptor more
+    strongly than arketamine", when comparing with the racemate) is listed here too: it says
+    something of the entity on the topic.
+    """
     topics: dict[Topic, list[Claim]] = defaultdict(list)
     for r in index.match_readings(subject=entity_id):
-        if r.comparator is None and r.claim not in topics[(r.predicate, r.object, None)]:
+        if r.comparator != other and r.claim not in topics[(r.predicate, r.object, None)]:
             topics[(r.predicate, r.object, None)].append(r.claim)
     return topics
 
 
-def _summary(readings: list[Reading]) -> tuple[Direction | None, Value | None, bool]:
+def _summary(readings: list[Reading]) -> tuple[Direction | None, Value | None, bool, bool]:
+    """Direction, single magnitude, whether directions disagree, whether magnitudes disagree."""
+    magnitudes = list(
+        dict.fromkeys(
+            r.claim.comparison.magnitude
+            for r in readings
+            if r.claim.comparison and r.claim.comparison.magnitude
+        )
+    )
+    apart = any(not m.overlaps(n) for i, m in enumerate(magnitudes) for n in magnitudes[i + 1 :])
     directions = {r.direction for r in readings}
     if len(directions) != 1:
-        return None, None, True
-    magnitudes = {
-        r.claim.comparison.magnitude for r in readings if r.claim.comparison and r.claim.comparison.magnitude
-    }
-    magnitude = magnitudes.pop() if len(magnitudes) == 1 else None
-    return directions.pop(), magnitude, False
+        return None, None, True, apart
+    magnitude = magnitudes[0] if len(magnitudes) == 1 else None
+    return directions.pop(), magnitude, False, apart
 
 
 def compare_entities(a: str, b: str, index: ClaimIndex) -> EntityComparison:
@@ -43,7 +54,7 @@ def compare_entities(a: str, b: str, index: ClaimIndex) -> EntityComparison:
             direct[(r.predicate, r.object, r.claim.comparison.aspect)].append(r)
     rows = []
     for (predicate, obj, aspect), found in direct.items():
-        direction, magnitude, conflicting = _summary(found)
+        direction, magnitude, conflicting, magnitudes_disagree = _summary(found)
         rows.append(
             ComparisonRow(
                 predicate=predicate,
@@ -53,9 +64,10 @@ def compare_entities(a: str, b: str, index: ClaimIndex) -> EntityComparison:
                 direction=direction,
                 magnitude=magnitude,
                 conflicting=conflicting,
+                magnitudes_disagree=magnitudes_disagree,
             )
         )
-    side_a, side_b = _plain(index, a), _plain(index, b)
+    side_a, side_b = _plain(index, a, b), _plain(index, b, a)
     plain_rows = [
         ComparisonRow(
             predicate=topic[0],

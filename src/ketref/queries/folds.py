@@ -49,10 +49,14 @@ class DerivedFold(FrozenModel):
 
 
 def _half_unit(number: float) -> float:
-    """Half a unit of the last digit shown: 0.5 for 3, 0.05 for 0.3 or 1.4, 0.005 for 11.53."""
-    text = f"{number:g}"
-    decimals = len(text.split(".")[1]) if "." in text else 0
-    return 0.5 * 10.0 ** (-decimals)
+    """Half a unit of the last digit shown: 0.5 for 3, 0.05 for 0.3 or 1.4, 0.005 for 11.53,
+    0.5 for 1234567, 5e-07 for 1.5e-05."""
+    from decimal import Decimal
+
+    exponent = Decimal(repr(float(number))).normalize().as_tuple().exponent
+    if not isinstance(exponent, int):
+        return 0.0
+    return 0.5 * 10.0 ** min(exponent, 0) if exponent < 0 else 0.5
 
 
 def _interval(value: Value) -> tuple[float, float]:

@@ -6,8 +6,9 @@ The rule (docs/status.md, "The form a claim is about"):
    ``form_of`` names the form-unspecified compound.
 2. Comparisons are not inherited: a comparison is about the compounds it names.
 3. Regulatory, compositional and practice statements are not inherited: approval, off-label
-   use and first-line status belong to a form or product; composition differs between forms;
-   routes and dosing protocols describe how particular products are given.
+   use, first-line status and clinical trials belong to a form or product; composition differs
+   between forms; routes, doses, strengths and dosing protocols describe how particular products
+   are given, and so does any claim stated for one route.
 4. A claim is not inherited where the specific form has its own claim on the same predicate,
    object and setting that says the opposite (one negated, the other not).
 5. An inherited claim keeps its subject, evidence and status unchanged and is marked with
@@ -37,6 +38,9 @@ NOT_INHERITED: frozenset[str] = frozenset(
         "has_active_ingredient",
         "administered_via",
         "has_protocol",
+        "in_clinical_trials_for",
+        "has_dose",
+        "has_strength",
     )
     for id_ in (p, PREDICATES[p].inverse)
 )
@@ -71,8 +75,8 @@ def inherit(
     own = {(_key(c, specific_id), c.negated) for c in specific if c.comparison is None}
     shown = []
     for claim in general:
-        if claim.comparison is not None or claim.predicate in NOT_INHERITED:
-            continue
+        if claim.comparison is not None or claim.predicate in NOT_INHERITED or claim.context.route:
+            continue  # comparisons, practice, and statements about one route stay where they are
         if (_key(claim, general_id), not claim.negated) in own:
             continue  # the specific form says the opposite
         shown.append(InheritedClaim(**dict(claim), shown_for=specific_id))

@@ -37,9 +37,15 @@ def adverse_effect_reports(claims: Iterable[Claim]) -> tuple[EffectReport, ...]:
 
 
 def _statement(claim: Claim) -> tuple[object, ...]:
-    comparison = claim.comparison
-    compared = (comparison.comparator, comparison.aspect, comparison.direction) if comparison else None
-    return (*canonical(claim), claim.negated, compared)
+    """What a claim says, the same however it is worded: predicate pairs and comparison sides folded."""
+    c = claim.comparison
+    if c is None:
+        return (*canonical(claim), claim.negated, None)
+    if claim.subject <= c.comparator:
+        first, second, direction = claim.subject, c.comparator, c.direction
+    else:
+        first, second, direction = c.comparator, claim.subject, c.direction.flipped
+    return (first, claim.predicate, claim.object, claim.negated, (second, c.aspect, direction))
 
 
 def unique_to_source(claims: Iterable[Claim], source_id: str) -> tuple[Claim, ...]:

@@ -47,9 +47,11 @@ def _form_cell(kb: KnowledgeBase, form: str, predicate: str, obj: str | None, as
     for r in readings:
         c = r.claim.comparison
         if aspect is None:
-            if c is not None or r.claim.subject != form:
+            if r.claim.subject != form and (c is None or c.comparator != form):
                 continue
             label = ("not " if r.claim.negated else "") + _name(kb, r.object)
+            if c is not None and r.comparator is not None and r.direction is not None:
+                label += f" ({c.aspect.value} {r.direction.value} than {_name(kb, r.comparator)})"
         else:
             if c is None or c.aspect.value != aspect or r.comparator is None or r.direction is None:
                 continue
