@@ -213,7 +213,10 @@ def test_cli_validate(tmp_path: Path) -> None:
 
 
 def test_pack_xref_quotes_are_checked_too(tmp_path: Path) -> None:
-    xref = '\n[[compound.xrefs]]\ncurie = "cas:50-00-0"\n\n[compound.xrefs.evidence]\nsource = "lab-notes"\nquote = "Not in the text."\n'
+    xref = (
+        '\n[[compound.xrefs]]\ncurie = "cas:50-00-0"\n\n'
+        '[compound.xrefs.evidence]\nsource = "lab-notes"\nquote = "Not in the text."\n'
+    )
     pack = make_pack(tmp_path, compound=COMPOUND + xref)
     err = load_error(pack)
     assert (err.record, err.field) == ("compound-x", "xrefs.0.evidence.quote")
