@@ -278,14 +278,14 @@ _TABLE: tuple[Predicate, ...] = (
         "is a component of",
         ro=("RO:0002180", None),
     ),
-    *_pair("has_onset", "has its onset of", "onset_of", "is the onset of", comparable=True),
-    *_pair("has_duration", "has a duration of", "duration_of", "is the duration of", comparable=True),
-    *_pair("has_response_rate", "has a response rate in", "response_rate_of", "is the response rate of"),
+    *_pair("has_onset", "has an onset time for", "onset_of", "has an onset time after", comparable=True),
+    *_pair("has_duration", "has a duration for", "duration_of", "has a duration after", comparable=True),
+    *_pair("has_response_rate", "has a response rate in", "response_rate_of", "has a response rate to"),
     *_pair(
         "has_nonresponse_rate",
         "has a non-response rate in",
         "nonresponse_rate_of",
-        "is the non-response rate of",
+        "has a non-response rate to",
     ),
     *_pair("has_protocol", "is given by the protocol", "protocol_of", "is a protocol for"),
     *_pair(

@@ -140,7 +140,7 @@ def _raw_output(ns: argparse.Namespace) -> bool:
     disclaimer line would corrupt; such documents carry their own notice where they can."""
     if getattr(ns, "out", None):
         return False
-    if ns.command in ("depict", "export", "table"):
+    if ns.command in ("depict", "export", "table", "factsheet"):
         return True
     return bool(ns.command == "pathway" and ns.format != "text")
 

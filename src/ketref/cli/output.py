@@ -19,16 +19,16 @@ def table(rows: Sequence[Sequence[str]], headers: Sequence[str], out: TextIO) ->
 
 def claim_block(claim: Any, out: TextIO, indent: str = "") -> None:
     context = claim.context
-    where = [
-        v
-        for v in (
-            context.level.value if context.level.value != "unspecified" else None,
-            context.species,
-            context.jurisdiction,
-            context.date,
-        )
-        if v
-    ]
+    labelled = (
+        ("evidence", context.level.value if context.level.value != "unspecified" else None),
+        ("setting", context.setting),
+        ("route", context.route),
+        ("frequency", context.frequency),
+        ("species", context.species),
+        ("jurisdiction", context.jurisdiction),
+        ("date", context.date),
+    )
+    where = [f"{label} {value}" for label, value in labelled if value]
     extra = f" [{', '.join(where)}]" if where else ""
     inherited = getattr(claim, "shown_for", None)
     marker = f"  [inherited by {inherited} from the unspecified form]" if inherited else ""
