@@ -126,8 +126,15 @@ def test_forms_table_is_the_lost_key_differences_table() -> None:
     assert "greater than Arketamine" in potency[2].text and "lesser than Arketamine" in potency[2].text
     routes = rows["Routes of administration"]
     assert "Intranasal" in routes[2].text and "Intravenous" in routes[1].text
-    # every cited claim is about the column's form (as subject or as comparator)
-    for row in forms.rows:
+    products = rows["Products"]
+    assert products[1].text == "Ketalar (as ketamine hydrochloride)"
+    assert "Spravato" in products[2].text and products[3].text == "—"
+    for form, cell in zip(("racemic-ketamine", "esketamine"), products[1:3], strict=True):
+        for claim_id in cell.claims:  # the product's ingredient is the form or its salt
+            ingredient = ketref.get(ketref.claim(claim_id).object)
+            assert ingredient.id == form or getattr(ingredient, "parent", None) == form
+    # every other cited claim is about the column's form (as subject or as comparator)
+    for row in forms.rows[:-1]:
         for form, cell in zip(("racemic-ketamine", "esketamine", "arketamine"), row[1:], strict=True):
             for claim_id in cell.claims:
                 claim = ketref.claim(claim_id)

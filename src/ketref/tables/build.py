@@ -61,12 +61,31 @@ def _form_cell(kb: KnowledgeBase, form: str, predicate: str, obj: str | None, as
     return Cell.of([Segment(text=label, claims=tuple(dict.fromkeys(ids))) for label, ids in parts.items()])
 
 
+def _products_cell(kb: KnowledgeBase, form: str) -> Cell:
+    """Products whose active ingredient is the form or one of its salts."""
+    from ketref.models.entities import Salt
+
+    ingredients = [form, *(e.id for e in kb.entities.values() if isinstance(e, Salt) and e.parent == form)]
+    parts: dict[str, list[str]] = defaultdict(list)
+    for ingredient in ingredients:
+        for claim in kb.claims(predicate="has_active_ingredient", object=ingredient):
+            if claim.object == ingredient and not claim.negated:
+                label = _name(kb, claim.subject)
+                if ingredient != form:
+                    label += f" (as {_name(kb, ingredient).lower()})"
+                parts[label].append(claim.id)
+    return Cell.of([Segment(text=label, claims=tuple(dict.fromkeys(ids))) for label, ids in parts.items()])
+
+
 def forms_table(kb: KnowledgeBase) -> Table:
     rows = []
     for label, predicate, obj, aspect in FORM_ROWS:
         cells = tuple(_form_cell(kb, form, predicate, obj, aspect) for form in FORMS)
         if any(c.claims for c in cells):
             rows.append((Cell(text=label), *cells))
+    products = tuple(_products_cell(kb, form) for form in FORMS)
+    if any(c.claims for c in products):
+        rows.append((Cell(text="Products"), *products))
     return Table(
         name="forms",
         title="Key differences between racemic ketamine, esketamine and arketamine",
