@@ -25,11 +25,11 @@ from ketref.models.entities import Compound, Entity, EntityBase, Process, Salt
 from ketref.models.results import Conflict, EffectReport, EntityComparison, SearchResult
 from ketref.models.sources import Source
 from ketref.queries.orientation import ClaimIndex, Reading
+from ketref.terms import resolve_enum, resolve_predicate, suggest
+from ketref.vocabulary import Direction, EntityKind, Status, StereoForm
 
 if TYPE_CHECKING:
     from ketref.queries.folds import DerivedFold
-from ketref.terms import resolve_enum, resolve_predicate, suggest
-from ketref.vocabulary import Direction, EntityKind, Status, StereoForm
 
 __all__ = ["KnowledgeBase", "bundled_data_path"]
 
@@ -46,9 +46,10 @@ def bundled_data_path() -> Path:
 class KnowledgeBase:
     """An immutable, validated set of entities, sources and claims, with lookups over them.
 
-    Build one with :meth:`bundled` (what :func:`ketref.get` and friends use) or
-    :meth:`from_directory`. Construction checks referential integrity and the uniqueness of
-    every id, name and identifier, and raises :class:`ketref.DataError` naming the record.
+    Build one with :meth:`bundled` (what :func:`ketref.get` and friends use),
+    :meth:`from_paths` (a user's pack merged with the bundled data), :meth:`from_directory` or
+    :meth:`from_json`. Construction checks referential integrity and the uniqueness of every
+    id, name and identifier, and raises :class:`ketref.DataError` naming the record.
     """
 
     def __init__(self, records: Records) -> None:
