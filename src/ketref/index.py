@@ -99,6 +99,7 @@ class NameIndex:
         exact = self.lookup(text)
         if exact is not None:
             offer(exact, 1.0, text.strip())
+        matcher = difflib.SequenceMatcher(None, b=key)  # the query's index is built once
         for name_key, entity_id in self._names.items():
             shown = self._shown[name_key]
             if name_key.startswith(key):
@@ -106,9 +107,12 @@ class NameIndex:
             elif key in name_key:
                 offer(entity_id, 0.7 * len(key) / len(name_key) + 0.05, shown)
             else:
-                ratio = difflib.SequenceMatcher(None, key, name_key).ratio()
-                if ratio >= 0.75:
-                    offer(entity_id, 0.6 * ratio, shown)
+                matcher.set_seq1(name_key)
+                # the cheap upper bounds rule most names out before the exact ratio is computed
+                if matcher.real_quick_ratio() >= 0.75 and matcher.quick_ratio() >= 0.75:
+                    ratio = matcher.ratio()
+                    if ratio >= 0.75:
+                        offer(entity_id, 0.6 * ratio, shown)
         words = {w for w in text.casefold().split() if len(w) > 2}
         if words:
             for entity_id, entity in entities.items():
