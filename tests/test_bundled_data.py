@@ -142,3 +142,32 @@ def test_cited_literature_is_recorded_with_the_seeds_own_words(seed: str) -> Non
         assert normalize_whitespace(record.cited_as) in text, record.id
         if not record.found:
             assert not (record.pmid or record.doi)
+
+
+def test_snapshot_is_current_and_matches_the_toml_files() -> None:
+    from ketref.kb import KnowledgeBase
+    from ketref.loader import load_directory
+    from ketref.snapshot import SNAPSHOT_PATH, load_snapshot, render_snapshot
+
+    directory = bundled_data_path()
+    assert SNAPSHOT_PATH.read_text(encoding="utf-8") == render_snapshot(directory), (
+        "run: python -m ketref.snapshot"
+    )
+    from_snapshot = load_snapshot(directory)
+    assert from_snapshot is not None
+    a, b = KnowledgeBase(from_snapshot), KnowledgeBase(load_directory(directory))
+    assert dict(a.entities) == dict(b.entities)
+    assert a.all_claims() == b.all_claims() and a.sources() == b.sources()
+
+
+def test_a_stale_snapshot_is_never_used(tmp_path: Path) -> None:
+    import shutil
+
+    from ketref.snapshot import load_snapshot
+
+    for path in DATA_FILES:
+        shutil.copy(path, tmp_path / path.name)
+    assert load_snapshot(tmp_path) is not None
+    with (tmp_path / "claims.toml").open("a", encoding="utf-8") as handle:
+        handle.write("\n# an edit made after the snapshot\n")
+    assert load_snapshot(tmp_path) is None

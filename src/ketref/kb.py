@@ -160,8 +160,18 @@ class KnowledgeBase:
 
     @classmethod
     def bundled(cls) -> KnowledgeBase:
-        """The knowledge base shipped with ketref (loaded afresh; see :func:`ketref.knowledge_base`)."""
-        return cls(load_directory(bundled_data_path(), relative_to=bundled_data_path().parent.parent))
+        """The knowledge base shipped with ketref (loaded afresh; see :func:`ketref.knowledge_base`).
+
+        It is read from the JSON snapshot when that matches the TOML files, else from the TOML
+        files themselves (see :mod:`ketref.snapshot`); the records are validated either way.
+        """
+        from ketref.snapshot import load_snapshot
+
+        directory = bundled_data_path()
+        records = load_snapshot(directory)
+        if records is None:
+            records = load_directory(directory, relative_to=directory.parent.parent)
+        return cls(records)
 
     def _unique(self, records: Iterable[Any], what: str) -> dict[str, Any]:
         table: dict[str, Any] = {}
