@@ -10,7 +10,7 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
-from typing import TextIO
+from typing import Any, TextIO
 
 from ketref import DISCLAIMER, __version__
 from ketref.cli.commands import HANDLERS
@@ -145,6 +145,17 @@ def _raw_output(ns: argparse.Namespace) -> bool:
     return bool(ns.command == "pathway" and ns.format != "text")
 
 
+def _jsonable(payload: Any) -> Any:
+    """Models (alone, in sequences or as dict values) as their JSON-mode dumps; the rest as is."""
+    if hasattr(payload, "model_dump"):
+        return payload.model_dump(mode="json")
+    if isinstance(payload, (list, tuple)):
+        return [_jsonable(item) for item in payload]
+    if isinstance(payload, dict):
+        return {key: _jsonable(value) for key, value in payload.items()}
+    return payload
+
+
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: TextIO | None = None) -> int:
     """Run the command line; returns the exit status (0 ok, 1 failed lookup or bad data, 2 usage)."""
     out = out if out is not None else sys.stdout
@@ -157,7 +168,8 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: Text
     try:
         payload = HANDLERS[ns.command](ns, out)
         if ns.json:
-            json.dump({"disclaimer": DISCLAIMER, "result": payload}, out, ensure_ascii=False, indent=2)
+            result = _jsonable(payload)
+            json.dump({"disclaimer": DISCLAIMER, "result": result}, out, ensure_ascii=False, indent=2)
             print(file=out)
         elif not _raw_output(ns):
             print(f"\n{DISCLAIMER}", file=out)

@@ -18,10 +18,7 @@ def _show(ns: argparse.Namespace, out: TextIO) -> Any:
     entity = ketref.get(ns.name)
     found = ketref.claims(subject=entity)
     if ns.json:
-        return {
-            "entity": entity.model_dump(mode="json"),
-            "claims": [c.model_dump(mode="json") for c in found],
-        }
+        return {"entity": entity, "claims": found}
     print(f"{entity.name}  ({entity.kind.value}, id {entity.id})", file=out)
     print(f"  {entity.description}", file=out)
     if entity.synonyms:
@@ -51,7 +48,7 @@ def _search(ns: argparse.Namespace, out: TextIO) -> Any:
 
     hits = ketref.search(ns.text, kind=ns.kind, limit=ns.limit)
     if ns.json:
-        return [h.model_dump(mode="json") for h in hits]
+        return hits
     rows = [(f"{h.score:.2f}", h.entity.id, h.entity.kind.value, h.matched) for h in hits]
     if not rows:
         print(f"no entity matches {ns.text!r}", file=out)
@@ -74,7 +71,7 @@ def _claims(ns: argparse.Namespace, out: TextIO) -> Any:
         inherit=ns.inherit,
     )
     if ns.json:
-        return [c.model_dump(mode="json") for c in found]
+        return found
     claim_list(found, "", out)
     return None
 
@@ -84,7 +81,7 @@ def _compare(ns: argparse.Namespace, out: TextIO) -> Any:
 
     result = ketref.compare(ns.a, ns.b)
     if ns.json:
-        return result.model_dump(mode="json")
+        return result
     print(f"{result.a} compared with {result.b}", file=out)
     for row in result.rows:
         topic = f"{row.predicate} {row.object}" + (f" ({row.aspect.value})" if row.aspect else "")
@@ -115,7 +112,7 @@ def _sources(ns: argparse.Namespace, out: TextIO) -> Any:
 
     found = ketref.sources()
     if ns.json:
-        return [s.model_dump(mode="json") for s in found]
+        return found
 
     kb = ketref.knowledge_base()
 
@@ -132,7 +129,7 @@ def _conflicts(ns: argparse.Namespace, out: TextIO) -> Any:
 
     found = ketref.conflicts()
     if ns.json:
-        return [c.model_dump(mode="json") for c in found]
+        return found
     print(f"{len(found)} conflict{'s' if len(found) != 1 else ''}", file=out)
     for conflict in found:
         print(f"\n* {conflict.kind}: {conflict.topic}", file=out)
@@ -184,7 +181,7 @@ def _identify(ns: argparse.Namespace, out: TextIO) -> Any:
             ) from None
     entity = ketref.identify(text)
     if ns.json:
-        return entity.model_dump(mode="json")
+        return entity
     print(f"{entity.name}  ({entity.kind.value}, id {entity.id})", file=out)
     return None
 
@@ -194,7 +191,7 @@ def _stereoisomers(ns: argparse.Namespace, out: TextIO) -> Any:
 
     found = ketref.stereoisomers(ns.name)
     if ns.json:
-        return found.model_dump(mode="json")
+        return found
     rows = [
         (str(n), ",".join(label or "?" for label in i.labels), i.entity or "-", i.smiles)
         for n, i in enumerate(found.isomers)
@@ -269,7 +266,7 @@ def _adverse_effects(ns: argparse.Namespace, out: TextIO) -> Any:
 
     reports = ketref.adverse_effects(ns.name)
     if ns.json:
-        return [r.model_dump(mode="json") for r in reports]
+        return reports
     rows = [
         (
             r.effect,
@@ -289,7 +286,7 @@ def _unique(ns: argparse.Namespace, out: TextIO) -> Any:
 
     found = ketref.unique_claims(ns.source)
     if ns.json:
-        return [c.model_dump(mode="json") for c in found]
+        return found
     claim_list(found, f" that only {ns.source} makes", out)
     return None
 
@@ -313,7 +310,7 @@ def _pathway(ns: argparse.Namespace, out: TextIO) -> Any:
         out.write(text)
         return None
     if ns.json:
-        return view.model_dump(mode="json")
+        return view
     if ns.compare:
         for title, keys in (
             ("both", view.shared),
@@ -337,7 +334,7 @@ def _paths(ns: argparse.Namespace, out: TextIO) -> Any:
 
     found = ketref.pathway(ns.name, inherit=ns.inherit).paths(ns.source, ns.target)
     if ns.json:
-        return [p.model_dump(mode="json") for p in found]
+        return found
     print(f"{len(found)} path{'s' if len(found) != 1 else ''} from {ns.source} to {ns.target}", file=out)
     for p in found:
         print(f"  ({p.weakest.value}) {' -> '.join(p.nodes)}", file=out)
@@ -349,7 +346,7 @@ def _pk(ns: argparse.Namespace, out: TextIO) -> Any:
 
     found = ketref.pharmacokinetics(ns.name)
     if ns.json:
-        return [c.model_dump(mode="json") for c in found]
+        return found
     rows = [
         (c.object, c.context.route or "-", "; ".join(str(v) for v in c.values), ", ".join(c.sources))
         for c in found
@@ -363,7 +360,7 @@ def _folds(ns: argparse.Namespace, out: TextIO) -> Any:
 
     found = ketref.affinity_folds()
     if ns.json:
-        return [f.model_dump(mode="json") for f in found]
+        return found
     for f in found:
         print(
             f"{f.stronger} over {f.weaker} at {f.target}: {f.fold:.2f}-fold from {f.measure} values "
@@ -436,7 +433,7 @@ def _quiz(ns: argparse.Namespace, out: TextIO) -> Any:
 
     questions = quiz(ns.n, ns.seed)
     if ns.json:
-        return [q.model_dump(mode="json") for q in questions]
+        return questions
     for number, q in enumerate(questions, 1):
         print(f"{number}. {q.stem}", file=out)
         for letter, option in zip("ABCD", q.options, strict=False):
