@@ -92,6 +92,7 @@ if TYPE_CHECKING:
         Direction,
         EntityKind,
         Predicate,
+        SourceTier,
         Status,
         StereoForm,
     )
@@ -163,7 +164,16 @@ _LAZY: dict[str, str] = {
     "Source": "ketref.models.sources",
     "Value": "ketref.models.values",
     **dict.fromkeys(
-        ["PREDICATES", "Aspect", "Direction", "EntityKind", "Predicate", "Status", "StereoForm"],
+        [
+            "PREDICATES",
+            "Aspect",
+            "Direction",
+            "EntityKind",
+            "Predicate",
+            "SourceTier",
+            "Status",
+            "StereoForm",
+        ],
         "ketref.vocabulary",
     ),
 }
@@ -207,6 +217,7 @@ __all__ = [
     "Salt",
     "SearchResult",
     "Source",
+    "SourceTier",
     "Status",
     "StereoForm",
     "StereoisomerSet",

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 __all__ = [
+    "KIND_TIERS",
     "PREDICATES",
     "Aspect",
     "Direction",
@@ -19,6 +20,7 @@ __all__ = [
     "Level",
     "Predicate",
     "SourceKind",
+    "SourceTier",
     "Status",
     "StereoForm",
     "TargetClass",
@@ -144,6 +146,73 @@ class SourceKind(StrEnum):
     REGULATOR = "regulator"
     ENCYCLOPEDIA = "encyclopedia"
     DATABASE = "database"
+    SYSTEMATIC_REVIEW = "systematic_review"
+    PHARMACOPOEIA = "pharmacopoeia"
+    TEXTBOOK = "textbook"
+    MANUFACTURER_PAGE = "manufacturer_page"
+
+
+class SourceTier(StrEnum):
+    """How much weight a source carries, best first; ordered, so ``tier >= SourceTier.PRIMARY``.
+
+    The tier of a source follows from its :class:`SourceKind` (see :attr:`KIND_TIERS`) unless
+    the source record overrides it with ``tier = "..."`` (a third-party copy of a label that is
+    not verbatim is ``reference``, not ``regulatory``). See ``docs/sources.md``.
+    """
+
+    REGULATORY = "regulatory"
+    SYSTEMATIC_REVIEW = "systematic_review"
+    PRIMARY = "primary"
+    REFERENCE = "reference"
+    SECONDARY = "secondary"
+    MARKETING = "marketing"
+
+    @property
+    def rank(self) -> int:
+        """0 for the weakest tier (marketing), 5 for the strongest (regulatory)."""
+        return _TIER_RANK[self]
+
+    def __ge__(self, other: object) -> bool:
+        if not isinstance(other, SourceTier):
+            return NotImplemented
+        return self.rank >= other.rank
+
+    def __gt__(self, other: object) -> bool:
+        if not isinstance(other, SourceTier):
+            return NotImplemented
+        return self.rank > other.rank
+
+    def __le__(self, other: object) -> bool:
+        if not isinstance(other, SourceTier):
+            return NotImplemented
+        return self.rank <= other.rank
+
+    def __lt__(self, other: object) -> bool:
+        if not isinstance(other, SourceTier):
+            return NotImplemented
+        return self.rank < other.rank
+
+
+_TIER_RANK: dict[SourceTier, int] = {tier: 5 - i for i, tier in enumerate(SourceTier)}
+
+#: The tier each kind of source gets unless its record overrides it.
+KIND_TIERS: dict[SourceKind, SourceTier] = {
+    SourceKind.REGULATOR: SourceTier.REGULATORY,
+    SourceKind.DRUG_LABEL: SourceTier.REGULATORY,
+    SourceKind.SYSTEMATIC_REVIEW: SourceTier.SYSTEMATIC_REVIEW,
+    SourceKind.JOURNAL_ARTICLE: SourceTier.PRIMARY,
+    SourceKind.REVIEW: SourceTier.REFERENCE,
+    SourceKind.PHARMACOPOEIA: SourceTier.REFERENCE,
+    SourceKind.TEXTBOOK: SourceTier.REFERENCE,
+    SourceKind.ENCYCLOPEDIA: SourceTier.REFERENCE,
+    SourceKind.DATABASE: SourceTier.REFERENCE,
+    SourceKind.MANUFACTURER_PAGE: SourceTier.SECONDARY,
+    SourceKind.BLOG_SUMMARY: SourceTier.SECONDARY,
+    SourceKind.QA_AGGREGATOR: SourceTier.SECONDARY,
+    SourceKind.VENDOR_GUIDE: SourceTier.SECONDARY,
+    SourceKind.CLINIC_ARTICLE: SourceTier.MARKETING,
+    SourceKind.CLINIC_MARKETING: SourceTier.MARKETING,
+}
 
 
 @dataclass(frozen=True, slots=True)

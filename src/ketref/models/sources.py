@@ -8,7 +8,7 @@ from typing import Annotated
 from pydantic import AfterValidator, Field, StringConstraints, model_validator
 
 from ketref.models._base import FrozenModel, Id, Text
-from ketref.vocabulary import SourceKind
+from ketref.vocabulary import KIND_TIERS, SourceKind, SourceTier
 
 __all__ = ["Source", "normalize_whitespace"]
 
@@ -57,8 +57,21 @@ class Source(FrozenModel):
     title: Text
     kind: SourceKind
     publisher: Text | None = None
-    authors: tuple[Text, ...] = ()
+    authors: tuple[Text, ...] = Field(default=(), description="Authors as 'Family AB', in the order printed.")
     date: Date | None = None
+    journal: Text | None = Field(
+        default=None, description="The journal's abbreviated name, as PubMed gives it."
+    )
+    volume: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9().\-]{1,20}$")] | None = None
+    issue: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9().\-]{1,20}$")] | None = None
+    pages: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9.\-–]{1,30}$")] | None = None
+    tier: SourceTier | None = Field(
+        default=None, description="Overrides the tier that the kind gives (see docs/sources.md)."
+    )
+    copy_of: Text | None = Field(
+        default=None,
+        description="For a verbatim copy of another document (a mirrored label): what it copies.",
+    )
     url: Url | None = None
     pmid: Pmid | None = None
     doi: Doi | None = None
@@ -83,6 +96,11 @@ class Source(FrozenModel):
         if not self.found and not self.cited_as:
             raise ValueError("a work that was not found keeps the citation that names it in cited_as")
         return self
+
+    @property
+    def effective_tier(self) -> SourceTier:
+        """The tier this source carries: its ``tier`` override, or the one its kind gives."""
+        return self.tier if self.tier is not None else KIND_TIERS[self.kind]
 
     @property
     def is_seed(self) -> bool:
