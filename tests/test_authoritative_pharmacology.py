@@ -1,0 +1,100 @@
+"""Issue 16, topic 4: receptor pharmacology per form, as the sources read say it.
+
+Each expectation is written from the sentence quoted in the test, not from the data files: the
+subject follows the form the sentence names, the numbers and units are the sentence's own.
+"""
+
+from __future__ import annotations
+
+import ketref
+from ketref import Claim
+from ketref.vocabulary import SourceTier
+
+
+def find(subject: str, predicate: str, obj: str, source: str) -> list[Claim]:
+    return [c for c in ketref.claims(subject, predicate, obj, source=source) if c.subject == subject]
+
+
+def one(subject: str, predicate: str, obj: str, source: str) -> Claim:
+    found = find(subject, predicate, obj, source)
+    assert found, f"no claim {subject} {predicate} {obj} from {source}"
+    return found[0]
+
+
+def measured(claim: Claim, measure: str) -> set[tuple[float, str]]:
+    return {(v.low, v.unit) for v in claim.values if v.measure == measure}
+
+
+def test_ketamine_inhibits_hcn1_and_s_ketamine_more_potently_than_the_racemate() -> None:
+    # "Ketamine caused subunit-specific inhibition of recombinant HCN1-containing channels ..."
+    assert one("ketamine", "inhibits", "hcn1-channel", "chen-2009-j-neurosci").status.value == "reported"
+    # "the channels were more potently inhibited by S-(+)-ketamine than racemic ketamine"
+    s_form = one("esketamine", "inhibits", "hcn1-channel", "chen-2009-j-neurosci")
+    assert s_form.context.level.value == "in_vitro"
+    one("racemic-ketamine", "inhibits", "hcn1-channel", "chen-2009-j-neurosci")
+
+
+def test_racemic_ketamine_inhibits_alpha7_at_20_and_alpha4beta2_at_50_micromolar() -> None:
+    # "pure racemic ketamine" ... "with IC(50) values of 20 and 50 microM respectively"
+    a7 = one("racemic-ketamine", "inhibits", "nicotinic-alpha7-receptor", "coates-2001-br-j-pharmacol")
+    assert measured(a7, "IC50") == {(20.0, "µM")}
+    a4b2 = one("racemic-ketamine", "inhibits", "nicotinic-alpha4beta2-receptor", "coates-2001-br-j-pharmacol")
+    assert measured(a4b2, "IC50") == {(50.0, "µM")}
+    assert "Xenopus" in (a7.context.assay or "")
+
+
+def test_muscarinic_binding_and_kappa_agonism_from_the_chiral_binding_study() -> None:
+    source = "chiral-ketamine-opioid-pcp-sigma-muscarinic"
+    one("ketamine", "binds", "muscarinic-acetylcholine-receptors", source)
+    # "... indicate that ketamine is a κ agonist in the guinea-pig ileum preparation": an inference
+    kappa = one("ketamine", "agonist_of", "kappa-opioid-receptor", source)
+    assert kappa.status.value == "suggested"
+
+
+def _potency(claim: Claim) -> tuple[str, str, float]:
+    c = claim.comparison
+    assert c is not None and c.magnitude is not None
+    return c.comparator, c.direction.value, c.magnitude.low
+
+
+def test_anaesthetic_potency_ratios_of_s_against_r_are_kept_from_each_source() -> None:
+    # "consistent with a PK:MK potency ratio of 3.4:1" ((+)ketamine is the S form)
+    white = one("esketamine", "has_effect", "anesthesia", "white-ketamine-isomers-surgical-patients")
+    assert _potency(white) == ("arketamine", "greater", 3.4)
+    # "The anaesthetic potency of S(+)-ketamine was found to be three times higher than ... R(-)"
+    older = one("esketamine", "has_effect", "anesthesia", "s-ketamine-probands-1992-anaesthesist")
+    assert _potency(older) == ("arketamine", "greater", 3.0)
+
+
+def test_review_postulates_four_fold_over_r_and_two_fold_over_the_racemate() -> None:
+    # "the S(+)-enantiomer has been postulated to be a four times more potent anesthetic and
+    # analgesic than the R(-)-enantiomer and approximately two times more effective than the racemic"
+    claims = find("esketamine", "has_effect", "anesthesia", "peltoniemi-2016-clin-pharmacokinet")
+    ratios = {_potency(c) for c in claims}
+    assert ("arketamine", "greater", 4.0) in ratios
+    assert ("racemic-ketamine", "greater", 2.0) in ratios
+    assert {c.status.value for c in claims} == {"hypothesized"}
+    analgesia = one("esketamine", "has_effect", "analgesia", "peltoniemi-2016-clin-pharmacokinet")
+    assert _potency(analgesia) == ("arketamine", "greater", 4.0)
+
+
+def test_the_differing_potency_ratios_are_reported_as_conflicts() -> None:
+    topics = [c.topic for c in ketref.conflicts() if c.topic.startswith("potency of arketamine vs esketamine")]
+    assert any("3.4 fold" in t and "3 fold" in t for t in topics), topics
+
+
+def test_every_source_of_this_topic_is_reference_tier_or_better_and_locatable() -> None:
+    kb = ketref.knowledge_base()
+    ids = {
+        "chen-2009-j-neurosci",
+        "coates-2001-br-j-pharmacol",
+        "chiral-ketamine-opioid-pcp-sigma-muscarinic",
+        "white-ketamine-isomers-surgical-patients",
+        "s-ketamine-probands-1992-anaesthesist",
+        "peltoniemi-2016-clin-pharmacokinet",
+    }
+    for source_id in ids:
+        source = kb.source(source_id)
+        assert source.effective_tier >= SourceTier.REFERENCE, source_id
+        assert source.url or source.pmid or source.doi, source_id
+        assert source.accessed == "2026-12-02", source_id
