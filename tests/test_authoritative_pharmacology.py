@@ -79,7 +79,9 @@ def test_review_postulates_four_fold_over_r_and_two_fold_over_the_racemate() -> 
 
 
 def test_the_differing_potency_ratios_are_reported_as_conflicts() -> None:
-    topics = [c.topic for c in ketref.conflicts() if c.topic.startswith("potency of arketamine vs esketamine")]
+    topics = [
+        c.topic for c in ketref.conflicts() if c.topic.startswith("potency of arketamine vs esketamine")
+    ]
     assert any("3.4 fold" in t and "3 fold" in t for t in topics), topics
 
 
