@@ -382,6 +382,7 @@ _TABLE: tuple[Predicate, ...] = (
     *_pair("has_parameter", "has the parameter", "parameter_of", "is a parameter of"),
     *_pair("has_strength", "contains", "strength_in", "is contained in"),
     *_pair("has_dose", "is dosed for", "dose_of", "is the indication of a dose of"),
+    *_pair("controlled_in", "is a controlled drug in", "lists_controlled", "lists as a controlled drug"),
     Predicate("combined_with", "is combined with", "combined_with"),
     Predicate(
         "interacts_with",

@@ -1,0 +1,90 @@
+"""Issue 16, topic 2: the regulatory facts curated from regulators and labels are present.
+
+Each test looks a fact up by its content (subject, predicate, object, jurisdiction), not by a
+claim id, and checks that it rests on a source of tier ``reference`` or better, so a fact that
+loses its authoritative source fails here.
+"""
+
+from __future__ import annotations
+
+import ketref
+from ketref.models.claims import Claim
+from ketref.vocabulary import SourceTier, Status
+
+KB = ketref.knowledge_base()
+
+
+def _find(subject: str, predicate: str, obj: str, jurisdiction: str | None = None) -> list[Claim]:
+    return [
+        c
+        for c in KB.all_claims()
+        if c.subject == subject
+        and c.predicate == predicate
+        and c.object == obj
+        and (jurisdiction is None or c.context.jurisdiction == jurisdiction)
+    ]
+
+
+def _best_tier(claim: Claim) -> SourceTier:
+    return max((KB.source(e.source).effective_tier for e in claim.evidence), key=lambda t: t.rank)
+
+
+def _authoritative(claims: list[Claim]) -> list[Claim]:
+    return [c for c in claims if _best_tier(c) >= SourceTier.REFERENCE]
+
+
+def test_ketamine_is_schedule_iii_in_the_us_since_august_1999() -> None:
+    found = _authoritative(_find("ketamine", "controlled_in", "us-csa-schedule-iii", "US"))
+    assert found
+    claim = found[0]
+    assert claim.context.date == "1999-08-12"
+    assert claim.status is Status.ESTABLISHED
+    assert _best_tier(claim) is SourceTier.REGULATORY
+
+
+def test_esketamine_and_both_products_are_schedule_iii() -> None:
+    for subject in ("esketamine", "spravato", "ketalar"):
+        assert _authoritative(_find(subject, "controlled_in", "us-csa-schedule-iii", "US")), subject
+
+
+def test_ketamine_is_class_b_in_the_uk_from_june_2014() -> None:
+    found = _authoritative(_find("ketamine", "controlled_in", "uk-misuse-of-drugs-act-class-b", "GB"))
+    assert [c.context.date for c in found] == ["2014-06-10"]
+
+
+def test_ketalar_was_first_approved_in_the_us_in_1970() -> None:
+    found = _authoritative(_find("ketalar", "approved_for", "general-anesthesia", "US"))
+    assert any(c.context.date == "1970" and c.status is Status.ESTABLISHED for c in found)
+
+
+def test_spravato_indications_in_the_us_and_the_eu() -> None:
+    mdd_si = "mdd-with-acute-suicidal-ideation-or-behavior"
+    assert _authoritative(_find("spravato", "approved_for", mdd_si, "US"))
+    assert _authoritative(_find("spravato", "approved_for", "treatment-resistant-depression", "EU"))
+    assert _authoritative(_find("spravato", "approved_for", "mdd-psychiatric-emergency"))
+
+
+def test_spravato_rems_requires_at_least_two_hours_of_observation() -> None:
+    found = _authoritative(_find("spravato", "has_protocol", "spravato-rems", "US"))
+    assert found
+    hours = [v for c in found for v in c.values if v.unit == "h"]
+    assert hours and hours[0].low == 2.0
+    assert KB.get("SPRAVATO REMS").id == "spravato-rems"
+
+
+def test_spravato_boxed_warnings_are_each_recorded() -> None:
+    for effect in ("sedation", "dissociation", "respiratory-depression", "abuse-potential"):
+        found = _authoritative(_find("spravato", "has_adverse_effect", effect, "US"))
+        assert any(c.status is Status.ESTABLISHED for c in found), effect
+
+
+def test_the_two_label_versions_of_dissociation_incidence_are_kept_with_their_conflict() -> None:
+    ranges = {
+        (v.low, v.high)
+        for c in _find("spravato", "has_adverse_effect", "dissociation", "US")
+        for v in c.values
+        if v.measure and "CADSS" in v.measure
+    }
+    assert {(61.0, 75.0), (61.0, 84.0)} <= ranges
+    curated = [c for c in KB.conflicts() if "CADSS" in c.topic]
+    assert curated
