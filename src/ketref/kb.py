@@ -487,7 +487,7 @@ class KnowledgeBase:
             )
             for r in self._conflict_records.values()
         )
-        return find_conflicts(self._claims.values()) + self._fold_conflicts() + curated
+        return find_conflicts(self._claims.values(), self.affinity_folds()) + curated
 
     def affinity_folds(self) -> tuple[DerivedFold, ...]:
         """Fold differences derived from same-source affinity values, with the stated folds
@@ -495,35 +495,6 @@ class KnowledgeBase:
         from ketref.queries.folds import derived_folds
 
         return self.cached("folds", lambda: derived_folds(self._claims.values()))
-
-    def _fold_conflicts(self) -> tuple[Conflict, ...]:
-        out = []
-        for derived in self.affinity_folds():
-            for check in derived.checks:
-                if check.agrees:
-                    continue
-                rounding = (
-                    "within the rounding of the reported values"
-                    if check.within_rounding
-                    else "outside even the rounding of the reported values"
-                )
-                out.append(
-                    Conflict(
-                        kind="magnitude",
-                        topic=(
-                            f"{derived.stronger} over {derived.weaker} at {derived.target}: "
-                            f"{derived.fold:.2f}-fold from {derived.measure} values ({derived.source}) "
-                            f"against a stated {check.stated}"
-                        ),
-                        side_a=derived.claims,
-                        side_b=(check.claim,),
-                        note=(
-                            f"The reported values allow {derived.fold_low:.2f}- to "
-                            f"{derived.fold_high:.2f}-fold; the stated figure is {rounding}."
-                        ),
-                    )
-                )
-        return tuple(out)
 
     def __repr__(self) -> str:
         return (

@@ -368,12 +368,12 @@ def _folds(ns: argparse.Namespace, out: TextIO) -> Any:
             file=out,
         )
         for check in f.checks:
-            verdict = (
-                "agrees"
-                if check.agrees
-                else "CONFLICTS" + (" (within rounding)" if check.within_rounding else "")
+            verdict = "agrees" if check.agrees else "CONFLICTS"
+            print(
+                f"  stated {check.stated} ({check.stated_low:g}-{check.stated_high:g} once rounded) "
+                f"by {', '.join(check.claim.sources)}: {verdict}",
+                file=out,
             )
-            print(f"  stated {check.stated} by {', '.join(check.claim.sources)}: {verdict}", file=out)
     return None
 
 

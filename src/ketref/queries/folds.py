@@ -3,9 +3,15 @@
 Where one source reports the same measure (Ki, IC50, Kd) for two compounds at one target in one
 assay, the fold difference is computed (the weaker value over the stronger one), with the
 interval that the rounding of the reported numbers allows. Every comparative claim about the
-same pair and target that states a fold is then checked: it *agrees* when the derived fold lies
-within the stated figure (widened by half a unit of its last digit, the rounding of a stated
-"3- to 4-fold"), and otherwise it is a conflict, reported with both numbers and both sources.
+same pair and target that states a fold is then checked.
+
+One rule decides whether two fold figures agree, wherever they are compared (here,
+:func:`ketref.conflicts` and ``ketref folds``): each figure stands for the interval its rounding
+allows, and they agree when the two intervals share a number, that is when both figures can be
+right at once. A stated fold's interval is its figure widened by half a unit of its last digit
+(a stated "3- to 4-fold" allows 2.5 to 4.5; "~" widens it by a further 10 %); a derived fold's
+is the interval the rounding of the reported values allows (:attr:`DerivedFold.fold_low` to
+:attr:`DerivedFold.fold_high`). A stated fold that points the other way never agrees.
 """
 
 from __future__ import annotations
@@ -19,18 +25,24 @@ from ketref.models.claims import Claim
 from ketref.models.values import Qualifier, Value
 from ketref.vocabulary import Aspect, Direction
 
-__all__ = ["DerivedFold", "FoldCheck", "derived_folds"]
+__all__ = ["DerivedFold", "FoldCheck", "derived_folds", "fold_interval", "folds_agree"]
 
 MEASURES = ("Ki", "IC50", "Kd")
 
 
 class FoldCheck(FrozenModel):
-    """One stated fold held against a derived one."""
+    """One stated fold held against a derived one.
+
+    ``agrees`` when the stated figure's rounding interval (``stated_low`` to ``stated_high``)
+    shares a number with the derived fold's and the claim points the same way (see
+    :func:`folds_agree`).
+    """
 
     claim: Claim
     stated: Value
+    stated_low: float
+    stated_high: float
     agrees: bool
-    within_rounding: bool
 
 
 class DerivedFold(FrozenModel):
@@ -59,7 +71,14 @@ def _half_unit(number: float) -> float:
     return 0.5 * 10.0 ** min(exponent, 0) if exponent < 0 else 0.5
 
 
-def _interval(value: Value) -> tuple[float, float]:
+def fold_interval(value: Value) -> tuple[float, float]:
+    """The interval a stated figure allows: widened by half a unit of its last digit, opened on
+    one side by ``<`` or ``>``, widened by 10 % more by ``~``.
+
+    >>> from ketref.models.values import Value
+    >>> fold_interval(Value(value=(3, 4), unit="fold"))
+    (2.5, 4.5)
+    """
     low, high = value.low - _half_unit(value.low), value.high + _half_unit(value.high)
     if value.qualifier is Qualifier.GREATER:
         high = float("inf")
@@ -68,6 +87,16 @@ def _interval(value: Value) -> tuple[float, float]:
     elif value.qualifier is Qualifier.APPROXIMATELY:
         low, high = low * 0.9, high * 1.1
     return low, high
+
+
+def folds_agree(one: tuple[float, float], other: tuple[float, float]) -> bool:
+    """The one agreement rule for folds: two intervals agree when both figures can be right,
+    that is when they share a number (touching ends included).
+
+    >>> folds_agree((2.5, 4.5), (3.86, 5.8)), folds_agree((1.35, 3.85), (3.86, 5.8))
+    (True, False)
+    """
+    return one[0] <= other[1] and other[0] <= one[1]
 
 
 def _measured(claim: Claim) -> Value | None:
@@ -121,10 +150,17 @@ def derived_folds(claims: Iterable[Claim]) -> tuple[DerivedFold, ...]:
             )
             checks = []
             for claim, stated, right_way in _stated(claims, strong.subject, weak.subject, target):
-                s_low, s_high = _interval(stated)
-                agrees = right_way and s_low <= fold <= s_high
-                within = right_way and low <= s_high and s_low <= high
-                checks.append(FoldCheck(claim=claim, stated=stated, agrees=agrees, within_rounding=within))
+                s_low, s_high = fold_interval(stated)
+                agrees = right_way and folds_agree((s_low, s_high), (low, high))
+                checks.append(
+                    FoldCheck(
+                        claim=claim,
+                        stated=stated,
+                        stated_low=round(s_low, 4),
+                        stated_high=round(s_high, 4),
+                        agrees=agrees,
+                    )
+                )
             out.append(
                 DerivedFold(
                     target=target,
