@@ -182,24 +182,23 @@ def _source_set(side: Iterable[Claim]) -> tuple[str, ...]:
 
 
 def merge_once(found: Iterable[tuple[Question, Conflict]]) -> list[Conflict]:
-    """One conflict per question and pair of source sets: later finds are folded into the first,
-    their claims added to the matching side and their topic kept in the note."""
+    """One conflict per question and pair of source sets: later finds are folded into the first
+    (their claims added to the side resting on the same sources, their topic kept in the note)."""
     merged: dict[tuple[object, ...], Conflict] = {}
     for question, conflict in found:
         a, b = _source_set(conflict.side_a), _source_set(conflict.side_b)
-        if conflict.kind != "direction" and b < a:  # a direction conflict's sides mean something
-            conflict = conflict.model_copy(update={"side_a": conflict.side_b, "side_b": conflict.side_a})
-            a, b = b, a
-        key = (question, a, b)
+        key = (question, frozenset((a, b)))
         first = merged.get(key)
         if first is None:
             merged[key] = conflict
             continue
+        same_way = _source_set(first.side_a) == a
+        add_a, add_b = (conflict.side_a, conflict.side_b) if same_way else (conflict.side_b, conflict.side_a)
         also = f"Also: {conflict.topic}" + (f". {conflict.note}" if conflict.note else "")
         merged[key] = first.model_copy(
             update={
-                "side_a": tuple(dict.fromkeys(first.side_a + conflict.side_a)),
-                "side_b": tuple(dict.fromkeys(first.side_b + conflict.side_b)),
+                "side_a": tuple(dict.fromkeys(first.side_a + add_a)),
+                "side_b": tuple(dict.fromkeys(first.side_b + add_b)),
                 "note": f"{first.note} {also}" if first.note else also,
             }
         )
