@@ -329,7 +329,7 @@ def test_every_later_result_is_a_pydantic_model_that_dumps_to_json() -> None:
         ketref.table("forms"),
         *ketref.affinity_folds(),
         *ketref.adverse_effects(),
-        *quiz(2),
+        *quiz(ketref.knowledge_base(), 2),
     ]
     for result in results:
         assert isinstance(result, BaseModel)

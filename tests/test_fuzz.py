@@ -95,8 +95,14 @@ ENTRY_POINTS: dict[str, tuple[Callable[..., Any], tuple[Any, ...]]] = {
     "pki_to_ki": (quantities.pki_to_ki, (6.0,)),
     "dose_for_body_mass": (quantities.dose_for_body_mass, ("0.5 mg/kg", "70 kg")),
     "amount_in_volume": (quantities.amount_in_volume, ("50 mg/mL", "10 mL")),
-    "salt_to_base": (quantities.salt_to_base, ("32.3 mg", "esketamine hydrochloride")),
-    "base_to_salt": (quantities.base_to_salt, ("28 mg", "esketamine hydrochloride")),
+    "salt_to_base": (
+        lambda *a: quantities.salt_to_base(ketref.knowledge_base(), *a),
+        ("32.3 mg", "esketamine hydrochloride"),
+    ),
+    "base_to_salt": (
+        lambda *a: quantities.base_to_salt(ketref.knowledge_base(), *a),
+        ("28 mg", "esketamine hydrochloride"),
+    ),
 }
 CASES = [(name, position) for name, (_, args) in ENTRY_POINTS.items() for position in range(len(args))]
 

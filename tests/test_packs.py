@@ -229,3 +229,34 @@ def test_pack_texts_are_read_through_the_knowledge_base(tmp_path: Path) -> None:
     assert [s.id for s in kb.sources()[:5]] == [s.id for s in ketref.sources()[:5]]
     with pytest.raises(ketref.UnknownSourceError, match="not shipped with ketref"):
         kb.source("lab-notes").text()
+
+
+# -- every feature works on a pack's knowledge base (issue #12) --------------------------------
+
+
+def test_a_pack_table_cites_the_pack_claims(tmp_path: Path) -> None:
+    """The renderer used to look claims up in the bundled data and raise UnknownClaimError."""
+    from ketref.tables.build import build_table
+
+    effect = CLAIM.replace("antagonist-of.nmda", "nausea").replace('"antagonist_of"', '"has_adverse_effect"')
+    effect = effect.replace('"nmda-receptor"', '"nausea"').replace("blocks the NMDA receptor", "caused nausea")
+    pack = make_pack(tmp_path, claim=effect, text="Compound X caused nausea in our assay.\n")
+    kb = KnowledgeBase.from_paths(pack)
+    table = build_table(kb, "adverse-effects")
+    assert "compound-x.nausea.lab" in table.footnotes
+    markdown = table.to_markdown()
+    assert "Lab notes on a new compound: “Compound X caused nausea in our assay.”" in markdown
+    assert build_table(kb, "adverse-effects") is table  # built once per knowledge base
+    assert "compound-x.nausea.lab" not in ketref.table("adverse-effects").footnotes
+
+
+def test_a_pack_pathway_resolves_its_own_names(tmp_path: Path) -> None:
+    """Names resolve within the pathway itself, not through the bundled knowledge base."""
+    from ketref.pathways.api import pathway
+
+    kb = KnowledgeBase.from_paths(make_pack(tmp_path))
+    view = pathway(kb, "CX-1")
+    assert view.root == "compound-x"
+    assert view.node("Compound X").id == "compound-x"
+    assert view.node("cx 1").id == "compound-x"
+    assert [p.nodes for p in view.paths("Compound X", "NMDA receptor")] == [("compound-x", "nmda-receptor")]

@@ -236,3 +236,13 @@ def test_descendants_match_paths(edges: list[tuple[str, str, Status]]) -> None:
         for b in NODES:
             if a != b:
                 assert (b in graph.descendants(a)) == bool(list(graph.paths(a, b)))
+
+
+def test_a_node_is_found_by_name_or_synonym_and_an_unknown_one_is_an_error() -> None:
+    """``node("mTOR")`` used to raise a bare StopIteration: the name resolved, the lookup did not."""
+    view = ketref.pathway("esketamine")
+    assert view.node("mTOR").id == "mtor"
+    assert view.node("mtor") == view.node("mTOR")
+    with pytest.raises(ketref.UnknownEntityError) as info:
+        view.node("arketamine")  # an entity, but not a node of this pathway
+    assert "not in the pathway of esketamine" in str(info.value)

@@ -22,6 +22,8 @@ from ketref.quantities import (
 )
 from ketref.queries.folds import derived_folds
 
+KB = ketref.knowledge_base()
+
 positive = st.floats(min_value=1e-6, max_value=1e6, allow_nan=False, allow_infinity=False)
 CONCENTRATION_UNITS = ["pM", "nM", "µM", "mM", "M"]
 
@@ -97,10 +99,12 @@ def test_spravato_device_figures_agree_with_computed_masses() -> None:
     base = strengths["esketamine"].values[0]
     salt = strengths["esketamine-hydrochloride"].values[0]
     computed = (
-        base_to_salt(Value(value=base.low, unit=base.unit), "esketamine hydrochloride").to("mg").magnitude
+        base_to_salt(KB, Value(value=base.low, unit=base.unit), "esketamine hydrochloride").to("mg").magnitude
     )
     assert abs(computed - salt.low) <= 0.05  # the label gives one decimal
-    back = salt_to_base(Value(value=salt.low, unit=salt.unit), "esketamine hydrochloride").to("mg").magnitude
+    back = (
+        salt_to_base(KB, Value(value=salt.low, unit=salt.unit), "esketamine hydrochloride").to("mg").magnitude
+    )
     assert abs(back - base.low) <= 0.5
 
 
@@ -111,7 +115,7 @@ def test_ketalar_vial_figures_agree_with_computed_masses() -> None:
     )
     base_claim = next(c for c in ketref.claims("ketalar", "has_strength") if c.object == "racemic-ketamine")
     for base, salt in zip(base_claim.values, salt_claim.values, strict=True):
-        computed = base_to_salt(f"{base.low} mg", "ketamine hydrochloride").to("mg").magnitude
+        computed = base_to_salt(KB, f"{base.low} mg", "ketamine hydrochloride").to("mg").magnitude
         assert abs(computed - salt.low) <= 0.005  # the label gives two decimals
 
 

@@ -177,7 +177,7 @@ def test_dataframe_export() -> None:
 @settings(max_examples=40)
 @given(st.integers(min_value=0, max_value=2**32), st.integers(min_value=1, max_value=12))
 def test_every_quiz_answer_is_supported_by_the_claim_it_cites(seed: int, n: int) -> None:
-    questions = teaching.quiz(n, seed)
+    questions = teaching.quiz(ketref.knowledge_base(), n, seed)
     assert 1 <= len(questions) <= n
     for q in questions:
         claim = ketref.claim(q.claim)
@@ -193,23 +193,23 @@ def test_every_quiz_answer_is_supported_by_the_claim_it_cites(seed: int, n: int)
 
 
 def test_quiz_is_reproducible_and_checks_its_arguments() -> None:
-    assert teaching.quiz(5, 7) == teaching.quiz(5, 7)
+    assert teaching.quiz(ketref.knowledge_base(), 5, 7) == teaching.quiz(ketref.knowledge_base(), 5, 7)
     with pytest.raises(ketref.InvalidQueryError):
-        teaching.quiz(0)
+        teaching.quiz(ketref.knowledge_base(), 0)
     with pytest.raises(ketref.QueryTypeError):
-        teaching.quiz("5")  # type: ignore[arg-type]
+        teaching.quiz(ketref.knowledge_base(), "5")  # type: ignore[arg-type]
 
 
 def test_flashcards_import_format() -> None:
-    text = teaching.to_anki(teaching.flashcards())
+    text = teaching.to_anki(teaching.flashcards(ketref.knowledge_base()))
     lines = text.splitlines()
     assert lines[:3] == ["#separator:tab", "#html:false", "#tags column:3"]
     assert all(len(line.split("\t")) == 3 for line in lines[3:])
-    assert len(lines) - 3 == len(teaching.flashcards())
+    assert len(lines) - 3 == len(teaching.flashcards(ketref.knowledge_base()))
 
 
 def test_factsheet_lists_every_claim_of_the_entity() -> None:
-    sheet = teaching.factsheet("arketamine")
+    sheet = teaching.factsheet(ketref.knowledge_base(), "arketamine")
     own = [c for c in ketref.claims("arketamine") if c.subject == "arketamine"]
     assert sheet.startswith("# Arketamine")
     assert sheet.count("\n- ") == len(own)
@@ -217,7 +217,7 @@ def test_factsheet_lists_every_claim_of_the_entity() -> None:
 
 
 def test_glossary_has_every_entity() -> None:
-    text = teaching.glossary()
+    text = teaching.glossary(ketref.knowledge_base())
     for entity in ketref.knowledge_base().entities.values():
         assert f"**{entity.name}**" in text
 

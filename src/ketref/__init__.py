@@ -36,25 +36,25 @@ if TYPE_CHECKING:
         claim,
         claims,
         compare,
+        compare_pathways,
+        composition,
         conflicts,
+        depict,
+        enantiomer,
         export,
         get,
+        identify,
         knowledge_base,
+        pathway,
         pharmacokinetics,
+        salt_mass_ratio,
         search,
         source,
         sources,
-        table,
-        unique_claims,
-    )
-    from ketref.chem.api import (
-        composition,
-        depict,
-        enantiomer,
-        identify,
-        salt_mass_ratio,
         stereoisomers,
         structure,
+        table,
+        unique_claims,
     )
     from ketref.chem.stereoisomers import StereoisomerSet
     from ketref.chem.structure import Structure
@@ -82,7 +82,6 @@ if TYPE_CHECKING:
     from ketref.models.results import ComparisonRow, Conflict, EffectReport, EntityComparison, SearchResult
     from ketref.models.sources import Source
     from ketref.models.values import Value
-    from ketref.pathways.api import compare_pathways, pathway
     from ketref.pathways.model import Pathway, PathwayDiff
     from ketref.pathways.render import RenderError
     from ketref.queries.inheritance import InheritedClaim
@@ -125,7 +124,7 @@ _LAZY: dict[str, str] = {
     ),
     **dict.fromkeys(
         ["composition", "depict", "enantiomer", "identify", "salt_mass_ratio", "stereoisomers", "structure"],
-        "ketref.chem.api",
+        "ketref.api",
     ),
     "Structure": "ketref.chem.structure",
     "StereoisomerSet": "ketref.chem.stereoisomers",
@@ -153,7 +152,7 @@ _LAZY: dict[str, str] = {
     ),
     "Evidence": "ketref.models.evidence",
     "KnowledgeBase": "ketref.kb",
-    **dict.fromkeys(["compare_pathways", "pathway"], "ketref.pathways.api"),
+    **dict.fromkeys(["compare_pathways", "pathway"], "ketref.api"),
     **dict.fromkeys(["Pathway", "PathwayDiff"], "ketref.pathways.model"),
     "RenderError": "ketref.pathways.render",
     "InheritedClaim": "ketref.queries.inheritance",

@@ -1,8 +1,15 @@
-"""The flat lookup API over the bundled knowledge base, loaded once on first use."""
+"""The flat API: each function is a feature over the bundled knowledge base, loaded once on first use.
+
+This module (and the command line) alone picks the process-wide knowledge base; every feature
+below it takes a :class:`~ketref.kb.KnowledgeBase` explicitly, so the same call works on a pack
+(``KnowledgeBase.from_paths(...)``): ``ketref.pathway("x")`` is
+``ketref.pathways.api.pathway(ketref.knowledge_base(), "x")``.
+"""
 
 from __future__ import annotations
 
 from functools import cache
+from typing import TYPE_CHECKING
 
 from ketref.kb import EntityQuery, KnowledgeBase
 from ketref.models.claims import Claim
@@ -13,20 +20,36 @@ from ketref.queries.folds import DerivedFold
 from ketref.tables.model import Table
 from ketref.vocabulary import Direction, EntityKind, Status
 
+if TYPE_CHECKING:
+    from ketref.chem.rdkit_io import Mol
+    from ketref.chem.relations import Composition
+    from ketref.chem.stereoisomers import StereoisomerSet
+    from ketref.chem.structure import Structure
+    from ketref.pathways.model import Pathway, PathwayDiff
+
 __all__ = [
     "adverse_effects",
     "affinity_folds",
     "claim",
     "claims",
     "compare",
+    "compare_pathways",
+    "composition",
     "conflicts",
+    "depict",
+    "enantiomer",
     "export",
     "get",
+    "identify",
     "knowledge_base",
+    "pathway",
     "pharmacokinetics",
+    "salt_mass_ratio",
     "search",
     "source",
     "sources",
+    "stereoisomers",
+    "structure",
     "table",
     "unique_claims",
 ]
@@ -170,3 +193,77 @@ def table(name: str) -> Table:
 def conflicts() -> tuple[Conflict, ...]:
     """Claims that disagree with each other, each side with its evidence."""
     return knowledge_base().conflicts()
+
+
+# -- chemistry and pathways: the same functions of ketref.chem.api and ketref.pathways.api, bound to
+# the bundled knowledge base (their docstrings and examples live there)
+
+
+def structure(entity: EntityQuery) -> Structure:
+    """What RDKit computes from an entity's recorded structure (see :func:`ketref.chem.api.structure`)."""
+    from ketref.chem import api
+
+    return api.structure(knowledge_base(), entity)
+
+
+def identify(structure: str | Mol) -> Entity:
+    """The entity a SMILES, InChI or molfile is, however it is drawn."""
+    from ketref.chem import api
+
+    return api.identify(knowledge_base(), structure)
+
+
+def enantiomer(entity: EntityQuery) -> Entity:
+    """The mirror-image entity (``ketref.enantiomer("esketamine")`` is arketamine)."""
+    from ketref.chem import api
+
+    return api.enantiomer(knowledge_base(), entity)
+
+
+def composition(entity: EntityQuery) -> Composition:
+    """The components of a compound with their mole fractions."""
+    from ketref.chem import api
+
+    return api.composition(knowledge_base(), entity)
+
+
+def salt_mass_ratio(salt: EntityQuery) -> float:
+    """A salt's molar mass over its free base's, both computed from structure."""
+    from ketref.chem import api
+
+    return api.salt_mass_ratio(knowledge_base(), salt)
+
+
+def stereoisomers(entity: EntityQuery) -> StereoisomerSet:
+    """Every stereoisomer of an entity's constitution, named where the knowledge base knows it."""
+    from ketref.chem import api
+
+    return api.stereoisomers(knowledge_base(), entity)
+
+
+def depict(entity: EntityQuery, *, width: int = 360, height: int = 280) -> str:
+    """An SVG of an entity's structure with wedge bonds and CIP labels, for teaching materials."""
+    from ketref.chem import api
+
+    return api.depict(knowledge_base(), entity, width=width, height=height)
+
+
+def pathway(compound: EntityQuery, *, inherit: bool = False) -> Pathway:
+    """The mechanism steps claimed for a compound, as a graph with evidence on every edge.
+
+    Examples:
+        >>> import ketref
+        >>> p = ketref.pathway("esketamine")
+        >>> any(path.nodes[-1] == "mtor" for path in p.paths("nmda-receptor-blockade", "mtor"))
+        True
+    """
+    from ketref.pathways import api
+
+    return api.pathway(knowledge_base(), compound, inherit=inherit)
+
+
+def compare_pathways(a: EntityQuery, b: EntityQuery, *, inherit: bool = False) -> PathwayDiff:
+    """Two compounds' pathways: the steps both have and the steps only one has."""
+    from ketref.pathways import api
+
+    return api.compare_pathways(knowledge_base(), a, b, inherit=inherit)

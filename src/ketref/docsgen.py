@@ -3,14 +3,30 @@
 ``python -m ketref.docsgen docs/generated`` writes one Markdown page per entity, every table,
 the pathway diagrams (as SVG from Graphviz, so they render without any script), the molecule
 depictions and the glossary. The docs build runs it first, so no page can drift from the data.
+``--pack DIR`` (repeatable) builds the pages of the bundled data merged with a pack, and
+``--alone`` of the packs alone.
 """
 
 from __future__ import annotations
 
+import argparse
 import sys
+from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-__all__ = ["generate"]
+if TYPE_CHECKING:
+    from ketref.kb import KnowledgeBase
+
+__all__ = ["generate", "main"]
+
+PATHWAY_VIEWS: tuple[tuple[str, str | None], ...] = (
+    ("esketamine", None),
+    ("arketamine", None),
+    ("racemic-ketamine", None),
+    ("esketamine", "arketamine"),
+)
+"""The bundled pathway pages; a knowledge base without these compounds draws each compound it has."""
 
 
 def _write(path: Path, text: str) -> None:
@@ -18,14 +34,25 @@ def _write(path: Path, text: str) -> None:
     path.write_text(text, encoding="utf-8")
 
 
-def generate(target: Path) -> list[Path]:
-    """Write every generated page under ``target``; returns the files written."""
-    import ketref
+def _pathway_views(kb: KnowledgeBase) -> list[tuple[str, str | None]]:
+    from ketref.models.entities import Compound
+
+    views = [(a, b) for a, b in PATHWAY_VIEWS if a in kb.entities and (b is None or b in kb.entities)]
+    if views:
+        return views
+    return [(e.id, None) for e in kb.entities.values() if isinstance(e, Compound)]
+
+
+def generate(kb: KnowledgeBase, target: Path) -> list[Path]:
+    """Write every generated page of ``kb`` under ``target``; returns the files written."""
+    from ketref.chem.api import depict
+    from ketref.errors import StructureError
+    from ketref.pathways.api import compare_pathways, pathway
     from ketref.pathways.render import to_svg
-    from ketref.tables.build import TABLES
+    from ketref.tables.build import TABLES, build_table
     from ketref.teaching import factsheet, glossary
 
-    kb = ketref.knowledge_base()
+    target = Path(target)
     written: list[Path] = []
 
     def page(relative: str, text: str) -> None:
@@ -36,21 +63,15 @@ def generate(target: Path) -> list[Path]:
     # tables
     index = ["# Tables", "", "Generated from the knowledge base; every cell cites the claims behind it.", ""]
     for name in TABLES:
-        table = ketref.table(name)
+        table = build_table(kb, name)
         index.append(f"- [{table.title}]({name}.md)")
         page(f"tables/{name}.md", f"# {table.title}\n\n{table.to_html()}\n")
     page("tables/index.md", "\n".join(index) + "\n")
 
     # pathways, as inline SVG drawn by Graphviz
-    views = [
-        ("esketamine", None),
-        ("arketamine", None),
-        ("racemic-ketamine", None),
-        ("esketamine", "arketamine"),
-    ]
     lines = ["# Pathways", "", "Built from the claims: line style shows each step's status.", ""]
-    for a, b in views:
-        view = ketref.compare_pathways(a, b) if b else ketref.pathway(a)
+    for a, b in _pathway_views(kb):
+        view = compare_pathways(kb, a, b) if b else pathway(kb, a)
         slug = f"{a}-vs-{b}" if b else a
         title = f"{kb.get(a).name} and {kb.get(b).name}" if b else kb.get(a).name
         svg = to_svg(view)
@@ -62,19 +83,48 @@ def generate(target: Path) -> list[Path]:
     # entities, with depictions for those with a structure
     entity_lines = ["# Entities", ""]
     for entity in sorted(kb.entities.values(), key=lambda e: (e.kind.value, e.name.casefold())):
-        sheet = factsheet(entity.id)
+        sheet = factsheet(kb, entity.id)
         if getattr(entity, "smiles", None):
-            svg = ketref.depict(entity.id)
-            svg = svg[svg.index("<svg") :]
-            sheet = sheet.replace("\n", f'\n\n<div class="ketref-structure">\n{svg}\n</div>\n', 1)
+            try:
+                svg = depict(kb, entity.id)
+            except StructureError:  # a pack's structure RDKit cannot draw: the page goes without
+                svg = ""
+            if svg:
+                svg = svg[svg.index("<svg") :]
+                sheet = sheet.replace("\n", f'\n\n<div class="ketref-structure">\n{svg}\n</div>\n', 1)
         entity_lines.append(f"- [{entity.name}]({entity.id}.md) ({entity.kind.value})")
         page(f"entities/{entity.id}.md", sheet)
     page("entities/index.md", "\n".join(entity_lines) + "\n")
-    page("glossary.md", glossary())
+    page("glossary.md", glossary(kb))
     return written
 
 
+def main(argv: Sequence[str] | None = None) -> int:
+    """``python -m ketref.docsgen [OUT] [--pack DIR ...] [--alone]``; returns the exit status."""
+    from ketref.errors import KetrefError
+    from ketref.kb import KnowledgeBase
+
+    parser = argparse.ArgumentParser(prog="python -m ketref.docsgen", description=__doc__.split("\n\n")[0])
+    parser.add_argument("out", nargs="?", default="docs/generated", help="the directory to write")
+    parser.add_argument(
+        "--pack", action="append", default=[], metavar="DIR", help="a knowledge pack to include (repeatable)"
+    )
+    parser.add_argument("--alone", action="store_true", help="the packs alone, without the bundled data")
+    ns = parser.parse_args(argv)
+    try:
+        if ns.pack:
+            kb = KnowledgeBase.from_paths(*ns.pack, include_bundled=not ns.alone)
+        elif ns.alone:
+            parser.error("--alone needs at least one --pack")
+        else:
+            kb = KnowledgeBase.bundled()
+        files = generate(kb, Path(ns.out))
+    except KetrefError as exc:
+        print(f"ketref.docsgen: {exc}", file=sys.stderr)
+        return 1
+    print(f"wrote {len(files)} pages under {ns.out}", file=sys.stderr)
+    return 0
+
+
 if __name__ == "__main__":
-    out = Path(sys.argv[1] if len(sys.argv) > 1 else "docs/generated")
-    files = generate(out)
-    print(f"wrote {len(files)} pages under {out}")
+    raise SystemExit(main())

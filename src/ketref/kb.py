@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
+from functools import cached_property
 from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -66,7 +67,7 @@ class KnowledgeBase:
         except DataError as exc:  # name the file and line of the second claimant
             raise self._error(exc.problem, "entity", exc.record or "", exc.field) from None
         self._claim_index = ClaimIndex(tuple(self._claims.values()))
-        self._cache: dict[str, Any] = {}
+        self._comparisons: dict[tuple[str, str], EntityComparison] = {}
 
     # -- construction -------------------------------------------------------------------
 
@@ -253,11 +254,19 @@ class KnowledgeBase:
         for exclusion in self.exclusions:
             self._need_source(exclusion.source, "exclusion", exclusion.sentence[:40], "source")
 
-    def cached(self, key: str, build: Callable[[], T]) -> T:
-        """A derived index, built on first use and kept for the life of this knowledge base."""
-        if key not in self._cache:
-            self._cache[key] = build()
-        return self._cache[key]  # type: ignore[no-any-return]
+    @cached_property
+    def computed_inchikeys(self) -> dict[str, str]:
+        """The standard InChIKey RDKit computes for each entity with a structure, to its id
+        (built on first use: it needs RDKit)."""
+        from ketref.chem.relations import index_inchikeys
+
+        return index_inchikeys(self)
+
+    @cached_property
+    def _folds(self) -> tuple[DerivedFold, ...]:
+        from ketref.queries.folds import derived_folds
+
+        return derived_folds(self._claims.values())
 
     # -- records --------------------------------------------------------------------------
 
@@ -331,9 +340,7 @@ class KnowledgeBase:
         key = query.strip().upper()
         if not INCHIKEY_PATTERN.match(key):
             return None
-        from ketref.chem.relations import structures_by_inchikey
-
-        return structures_by_inchikey(self).get(key)
+        return self.computed_inchikeys.get(key)
 
     def search(
         self, text: str, kind: EntityKind | str | None = None, limit: int = 10
@@ -439,10 +446,10 @@ class KnowledgeBase:
         first, second = self.get(a), self.get(b)
         if first.id == second.id:
             raise InvalidQueryError(f"compare needs two different entities; both name {first.id!r}")
-        return self.cached(
-            f"compare:{first.id}:{second.id}",
-            lambda: compare_entities(first.id, second.id, self._claim_index),
-        )
+        key = (first.id, second.id)
+        if key not in self._comparisons:
+            self._comparisons[key] = compare_entities(first.id, second.id, self._claim_index)
+        return self._comparisons[key]
 
     def adverse_effects(
         self, subject: EntityQuery | None = None, *, inherit: bool = True
@@ -492,9 +499,7 @@ class KnowledgeBase:
     def affinity_folds(self) -> tuple[DerivedFold, ...]:
         """Fold differences derived from same-source affinity values, with the stated folds
         about the same pair and target checked against each (see :mod:`ketref.queries.folds`)."""
-        from ketref.queries.folds import derived_folds
-
-        return self.cached("folds", lambda: derived_folds(self._claims.values()))
+        return self._folds
 
     def __repr__(self) -> str:
         return (

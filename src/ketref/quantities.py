@@ -20,7 +20,7 @@ from ketref.models.values import Value, unit_registry
 if TYPE_CHECKING:
     import pint
 
-    from ketref.kb import EntityQuery
+    from ketref.kb import EntityQuery, KnowledgeBase
 
 __all__ = [
     "EDUCATIONAL",
@@ -118,26 +118,29 @@ def amount_in_volume(concentration: Any, volume: Any) -> pint.Quantity[Any]:
     return in_mg
 
 
-def _salt_ratio(salt: EntityQuery) -> float:
-    from ketref.chem.api import salt_mass_ratio
+def _salt_ratio(kb: KnowledgeBase, salt: EntityQuery) -> float:
+    from ketref.chem.relations import salt_mass_ratio
 
-    return salt_mass_ratio(salt)
+    return salt_mass_ratio(kb, kb.get(salt))
 
 
-def salt_to_base(amount: Any, salt: EntityQuery) -> pint.Quantity[Any]:
-    """The free-base amount in an amount of a salt, from the computed molar masses.
+def salt_to_base(kb: KnowledgeBase, amount: Any, salt: EntityQuery) -> pint.Quantity[Any]:
+    """The free-base amount in an amount of a salt, from the molar masses computed for ``salt``
+    (an entity of ``kb``).
 
     Examples:
-        >>> round(salt_to_base("32.3 mg", "esketamine hydrochloride").to("mg").magnitude, 1)
+        >>> import ketref
+        >>> kb = ketref.knowledge_base()
+        >>> round(salt_to_base(kb, "32.3 mg", "esketamine hydrochloride").to("mg").magnitude, 1)
         28.0
     """
-    base: pint.Quantity[Any] = (_need(amount, "[mass]", "amount") / _salt_ratio(salt)).to("mg")
+    base: pint.Quantity[Any] = (_need(amount, "[mass]", "amount") / _salt_ratio(kb, salt)).to("mg")
     return base
 
 
-def base_to_salt(amount: Any, salt: EntityQuery) -> pint.Quantity[Any]:
+def base_to_salt(kb: KnowledgeBase, amount: Any, salt: EntityQuery) -> pint.Quantity[Any]:
     """The amount of a salt that carries an amount of free base, from the computed molar masses."""
-    salt_amount: pint.Quantity[Any] = (_need(amount, "[mass]", "amount") * _salt_ratio(salt)).to("mg")
+    salt_amount: pint.Quantity[Any] = (_need(amount, "[mass]", "amount") * _salt_ratio(kb, salt)).to("mg")
     return salt_amount
 
 

@@ -55,17 +55,8 @@ class Question(FrozenModel):
         return self.options[self.answer]
 
 
-def _kb(kb: KnowledgeBase | None) -> KnowledgeBase:
-    if kb is not None:
-        return kb
-    from ketref.api import knowledge_base
-
-    return knowledge_base()
-
-
-def factsheet(entity: EntityQuery, kb: KnowledgeBase | None = None) -> str:
+def factsheet(kb: KnowledgeBase, entity: EntityQuery) -> str:
     """A Markdown fact sheet: names, identifiers, and every claim stated of the entity, cited."""
-    kb = _kb(kb)
     found = kb.get(entity)
     lines = [f"# {found.name}", "", f"*{found.kind.value}*: {found.description}", ""]
     if found.synonyms:
@@ -87,9 +78,8 @@ def factsheet(entity: EntityQuery, kb: KnowledgeBase | None = None) -> str:
     return "\n".join(lines) + "\n"
 
 
-def glossary(kb: KnowledgeBase | None = None) -> str:
+def glossary(kb: KnowledgeBase) -> str:
     """Every entity's name and one-line description, alphabetically, in Markdown."""
-    kb = _kb(kb)
     entries = sorted(kb.entities.values(), key=lambda e: e.name.casefold())
     lines = ["# Glossary", ""]
     for e in entries:
@@ -108,9 +98,8 @@ def _candidates(kb: KnowledgeBase) -> list[tuple[str, str, str, str]]:
     return out
 
 
-def flashcards(kb: KnowledgeBase | None = None) -> tuple[Flashcard, ...]:
+def flashcards(kb: KnowledgeBase) -> tuple[Flashcard, ...]:
     """One card per question-worthy claim: the front asks, the back answers with its source."""
-    kb = _kb(kb)
     cards = []
     for claim_id, subject, predicate, answer in _candidates(kb):
         claim = kb.claim(claim_id)
@@ -130,7 +119,7 @@ def to_anki(cards: tuple[Flashcard, ...]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def quiz(n: int = 10, seed: int = 0, kb: KnowledgeBase | None = None) -> tuple[Question, ...]:
+def quiz(kb: KnowledgeBase, n: int = 10, seed: int = 0) -> tuple[Question, ...]:
     """``n`` multiple-choice questions, reproducible from ``seed``.
 
     The answer is the object of the claim cited; the three distractors are entities of the same
@@ -143,7 +132,6 @@ def quiz(n: int = 10, seed: int = 0, kb: KnowledgeBase | None = None) -> tuple[Q
         raise QueryTypeError("n and seed are whole numbers")
     if not 1 <= n <= 500:
         raise InvalidQueryError(f"n is between 1 and 500, not {n}")
-    kb = _kb(kb)
     rng = random.Random(seed)
     candidates = _candidates(kb)
     rng.shuffle(candidates)

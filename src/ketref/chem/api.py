@@ -1,24 +1,27 @@
-"""Public chemistry functions over the bundled knowledge base (RDKit is imported on first call)."""
+"""Chemistry functions over a knowledge base (RDKit is imported on first call).
+
+Each takes the knowledge base first, as every feature does; ``ketref.structure``,
+``ketref.identify`` and the others in :mod:`ketref.api` bind the bundled one.
+"""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ketref.api import knowledge_base
 from ketref.chem import relations
 from ketref.chem.depict import depict_svg
 from ketref.chem.stereoisomers import StereoisomerSet, enumerate_stereoisomers
 from ketref.chem.structure import Structure
-from ketref.kb import EntityQuery
 from ketref.models.entities import Entity
 
 if TYPE_CHECKING:
     from ketref.chem.rdkit_io import Mol
+    from ketref.kb import EntityQuery, KnowledgeBase
 
 __all__ = ["composition", "depict", "enantiomer", "identify", "salt_mass_ratio", "stereoisomers", "structure"]
 
 
-def structure(entity: EntityQuery) -> Structure:
+def structure(kb: KnowledgeBase, entity: EntityQuery) -> Structure:
     """What RDKit computes from an entity's recorded structure.
 
     Examples:
@@ -29,10 +32,10 @@ def structure(entity: EntityQuery) -> Structure:
         >>> round(s.average_mass.quantity.to("kg/mol").magnitude, 5)
         0.23773
     """
-    return relations.structure_of(knowledge_base().get(entity))
+    return relations.structure_of(kb.get(entity))
 
 
-def identify(structure: str | Mol) -> Entity:
+def identify(kb: KnowledgeBase, structure: str | Mol) -> Entity:
     """The entity a SMILES, InChI or molfile is, however it is drawn.
 
     Examples:
@@ -42,16 +45,15 @@ def identify(structure: str | Mol) -> Entity:
         >>> ketref.identify("CNC1(CCCCC1=O)c1ccccc1Cl").name  # no stereo mark: the racemate
         'Racemic ketamine'
     """
-    return relations.identify(knowledge_base(), structure)
+    return relations.identify(kb, structure)
 
 
-def enantiomer(entity: EntityQuery) -> Entity:
+def enantiomer(kb: KnowledgeBase, entity: EntityQuery) -> Entity:
     """The mirror-image entity (``ketref.enantiomer("esketamine")`` is arketamine)."""
-    kb = knowledge_base()
     return relations.enantiomer(kb, kb.get(entity))
 
 
-def composition(entity: EntityQuery) -> relations.Composition:
+def composition(kb: KnowledgeBase, entity: EntityQuery) -> relations.Composition:
     """The components of a compound with their mole fractions: a racemate is half of each enantiomer.
 
     Examples:
@@ -59,25 +61,22 @@ def composition(entity: EntityQuery) -> relations.Composition:
         >>> [(p.entity, p.fraction) for p in ketref.composition("racemic ketamine").parts]
         [('esketamine', 0.5), ('arketamine', 0.5)]
     """
-    kb = knowledge_base()
     return relations.composition(kb, kb.get(entity))
 
 
-def salt_mass_ratio(salt: EntityQuery) -> float:
+def salt_mass_ratio(kb: KnowledgeBase, salt: EntityQuery) -> float:
     """A salt's molar mass over its free base's, both computed from structure."""
-    kb = knowledge_base()
     return relations.salt_mass_ratio(kb, kb.get(salt))
 
 
-def stereoisomers(entity: EntityQuery) -> StereoisomerSet:
+def stereoisomers(kb: KnowledgeBase, entity: EntityQuery) -> StereoisomerSet:
     """Every stereoisomer of an entity's constitution, named where the knowledge base knows it."""
-    kb = knowledge_base()
     return enumerate_stereoisomers(kb, relations.structure_of(kb.get(entity)).canonical_smiles)
 
 
-def depict(entity: EntityQuery, *, width: int = 360, height: int = 280) -> str:
+def depict(kb: KnowledgeBase, entity: EntityQuery, *, width: int = 360, height: int = 280) -> str:
     """An SVG of an entity's structure with wedge bonds and CIP labels, for teaching materials."""
-    found = knowledge_base().get(entity)
+    found = kb.get(entity)
     return depict_svg(
         relations.structure_of(found).canonical_smiles, width=width, height=height, legend=found.name
     )

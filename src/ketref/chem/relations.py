@@ -45,11 +45,12 @@ def structure_of(entity: EntityBase) -> Structure:
 
 
 def structures_by_inchikey(kb: KnowledgeBase) -> dict[str, str]:
-    """Computed standard InChIKey -> entity id, for every entity with a structure."""
-    return kb.cached("inchikeys", lambda: _index(kb))
+    """Computed standard InChIKey -> entity id, for every entity with a structure (kept by ``kb``)."""
+    return kb.computed_inchikeys
 
 
-def _index(kb: KnowledgeBase) -> dict[str, str]:
+def index_inchikeys(kb: KnowledgeBase) -> dict[str, str]:
+    """Build the computed-InChIKey index of ``kb`` (see :func:`structures_by_inchikey`)."""
     table: dict[str, str] = {}
     for entity in kb.entities.values():
         if getattr(entity, "smiles", None):

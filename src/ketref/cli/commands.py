@@ -12,6 +12,12 @@ from ketref.cli.output import claim_block, claim_list, table, write
 __all__ = ["HANDLERS"]
 
 
+def _kb() -> Any:
+    import ketref
+
+    return ketref.knowledge_base()
+
+
 def _show(ns: argparse.Namespace, out: TextIO) -> Any:
     import ketref
 
@@ -421,7 +427,7 @@ def _table_cmd(ns: argparse.Namespace, out: TextIO) -> Any:
 def _factsheet(ns: argparse.Namespace, out: TextIO) -> Any:
     from ketref.teaching import factsheet
 
-    text = factsheet(ns.name)
+    text = factsheet(_kb(), ns.name)
     if ns.json:
         return {"markdown": text}
     out.write(text)
@@ -431,7 +437,7 @@ def _factsheet(ns: argparse.Namespace, out: TextIO) -> Any:
 def _quiz(ns: argparse.Namespace, out: TextIO) -> Any:
     from ketref.teaching import quiz
 
-    questions = quiz(ns.n, ns.seed)
+    questions = quiz(_kb(), ns.n, ns.seed)
     if ns.json:
         return questions
     for number, q in enumerate(questions, 1):
@@ -445,7 +451,7 @@ def _quiz(ns: argparse.Namespace, out: TextIO) -> Any:
 def _flashcards(ns: argparse.Namespace, out: TextIO) -> Any:
     from ketref.teaching import flashcards, to_anki
 
-    found = flashcards()
+    found = flashcards(_kb())
     write(to_anki(found), ns.out)
     if ns.json:
         return {"written": ns.out, "cards": len(found)}

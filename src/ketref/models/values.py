@@ -122,10 +122,18 @@ class Value(FrozenModel):
         >>> str(Value(value=(0.3, 1.4), unit="µM").to("nM"))
         '300–1400 nM'
         """
-        from ketref.quantities import convert
+        import pint
 
-        low = convert(Value(value=self.low, unit=self.unit), unit).magnitude
-        high = convert(Value(value=self.high, unit=self.unit), unit).magnitude
+        source, target = parse_unit(self.unit), parse_unit(unit)
+        try:
+            low, high = (
+                unit_registry().Quantity(v, source).to(target).magnitude for v in (self.low, self.high)
+            )
+        except pint.errors.DimensionalityError:
+            raise UnitError(
+                f"cannot express {self} in {unit}: expected a quantity of dimension "
+                f"{target.dimensionality}, got {source.dimensionality}"
+            ) from None
         number: float | tuple[float, float] = (
             (round(low, 12), round(high, 12)) if self.is_range else round(low, 12)
         )

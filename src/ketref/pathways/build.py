@@ -117,5 +117,10 @@ def build_pathway(kb: KnowledgeBase, root: str, *, inherit: bool = False) -> Pat
         for (source, target, predicate, derived), claims in steps.items()
     ]
     order = [root, *dict.fromkeys(n for e in edges for n in (e.source, e.target) if n != root)]
-    nodes = tuple(PathwayNode(id=n, name=kb.entities[n].name, kind=kb.entities[n].kind.value) for n in order)
+    nodes = tuple(
+        PathwayNode(
+            id=n, name=kb.entities[n].name, kind=kb.entities[n].kind.value, synonyms=kb.entities[n].synonyms
+        )
+        for n in order
+    )
     return Pathway(root=root, nodes=nodes, edges=tuple(edges))

@@ -15,11 +15,12 @@ __all__ = ["Pathway", "PathwayDiff", "PathwayEdge", "PathwayNode", "PathwayPath"
 
 
 class PathwayNode(FrozenModel):
-    """A node: an entity of the knowledge base."""
+    """A node: an entity of the knowledge base, with the names it is known by."""
 
     id: Id
     name: str
     kind: str
+    synonyms: tuple[str, ...] = ()
 
 
 class PathwayEdge(FrozenModel):
@@ -66,31 +67,40 @@ class Pathway(FrozenModel):
     def _graph(self) -> StatusGraph:
         return StatusGraph((e.source, e.target, e.status) for e in self.edges)
 
+    @cached_property
+    def _by_name(self) -> dict[str, str]:
+        """Each node's id, name and synonyms, folded as entity lookups fold them, to its id."""
+        from ketref._normalize import normalize_name
+
+        table: dict[str, str] = {}
+        for n in self.nodes:
+            for name in (n.id, n.name, *n.synonyms):
+                table.setdefault(normalize_name(name), n.id)
+        return table
+
     def _need(self, node: str) -> str:
+        """The id of the node named ``node`` (its id, name or a synonym), from this pathway alone."""
         if not isinstance(node, str):
             from ketref.errors import QueryTypeError
 
             raise QueryTypeError(f"a pathway node is named by text, not {type(node).__name__}")
-        ids = {n.id for n in self.nodes}
-        if node not in ids:  # a name or synonym of a node works as well as its id
-            from contextlib import suppress
+        from ketref._normalize import normalize_name
 
-            from ketref.api import knowledge_base
-
-            with suppress(UnknownEntityError):
-                node = knowledge_base().get(node).id
-        if node not in ids:
+        found = self._by_name.get(normalize_name(node))
+        if found is None:
             from ketref.terms import suggest
 
+            ids = [n.id for n in self.nodes]
             raise UnknownEntityError(node, suggest(node, ids), detail=f"not in the pathway of {self.root}")
-            raise UnknownEntityError(
-                node, [n.id for n in self.nodes][:8], detail=f"not in the pathway of {self.root}"
-            )
-        return node
+        return found
 
-    def node(self, node_id: str) -> PathwayNode:
-        """A node by id."""
-        self._need(node_id)
+    def node(self, node: str) -> PathwayNode:
+        """A node by id, name or synonym.
+
+        Raises:
+            ketref.UnknownEntityError: no node of this pathway has that name.
+        """
+        node_id = self._need(node)
         return next(n for n in self.nodes if n.id == node_id)
 
     def paths(self, source: str, target: str, *, max_length: int = 12) -> tuple[PathwayPath, ...]:

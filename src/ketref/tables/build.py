@@ -10,6 +10,7 @@ from collections import defaultdict
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from ketref._memo import PerKnowledgeBase
 from ketref.errors import UnknownTermError
 from ketref.tables.model import Cell, Segment, Table
 from ketref.terms import suggest
@@ -18,7 +19,7 @@ if TYPE_CHECKING:
     from ketref.kb import KnowledgeBase
     from ketref.queries.orientation import Reading
 
-__all__ = ["TABLES", "build_table"]
+__all__ = ["TABLES", "build_table", "citation"]
 
 FORMS = ("racemic-ketamine", "esketamine", "arketamine")
 
@@ -248,8 +249,22 @@ TABLES: dict[str, Callable[[KnowledgeBase], Table]] = {
 """Every table by name."""
 
 
+_BUILT: PerKnowledgeBase[str, Table] = PerKnowledgeBase()
+
+
+def citation(kb: KnowledgeBase, claim_id: str) -> str:
+    """How a footnote cites a claim: its sources and the first quote."""
+    claim = kb.claim(claim_id)
+    titles = "; ".join(kb.source(s).title for s in claim.sources)
+    return f"{titles}: “{claim.evidence[0].quote}” (claim {claim.id})"
+
+
+def _with_citations(kb: KnowledgeBase, table: Table) -> Table:
+    return table.model_copy(update={"citations": {c: citation(kb, c) for c in table.footnotes}})
+
+
 def build_table(kb: KnowledgeBase, name: str) -> Table:
-    """The table called ``name`` (see :data:`TABLES`)."""
+    """The table called ``name`` (see :data:`TABLES`), built from ``kb`` with its citations."""
     if not isinstance(name, str) or name not in TABLES:
         raise UnknownTermError(str(name), suggest(str(name), TABLES) or list(TABLES), what="table")
-    return kb.cached(f"table:{name}", lambda: TABLES[name](kb))
+    return _BUILT.get(kb, name, lambda: _with_citations(kb, TABLES[name](kb)))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pydantic import Field
+
 from ketref.models._base import FrozenModel, Id
 
 __all__ = ["Cell", "Segment", "Table"]
@@ -35,13 +37,22 @@ class Cell(FrozenModel):
 
 
 class Table(FrozenModel):
-    """A generated table. ``footnotes`` numbers every claim cited, in order of first use."""
+    """A generated table. ``footnotes`` numbers every claim cited, in order of first use.
+
+    ``citations`` holds each cited claim's footnote text (its sources and first quote), written
+    when the table is built from its knowledge base, so rendering needs no knowledge base.
+    """
 
     name: str
     title: str
     columns: tuple[str, ...]
     rows: tuple[tuple[Cell, ...], ...]
     caption: str = ""
+    citations: dict[Id, str] = Field(default_factory=dict)
+
+    def citation(self, claim_id: str) -> str:
+        """The footnote text of a cited claim (its id alone when the table was built without one)."""
+        return self.citations.get(claim_id, f"claim {claim_id}")
 
     @property
     def footnotes(self) -> tuple[Id, ...]:

@@ -8,16 +8,7 @@ import io
 
 from ketref.tables.model import Table
 
-__all__ = ["citation", "to_csv", "to_html", "to_latex", "to_markdown", "to_rst"]
-
-
-def citation(claim_id: str) -> str:
-    """How a footnote cites a claim: its sources and the first quote."""
-    import ketref
-
-    claim = ketref.claim(claim_id)
-    titles = "; ".join(ketref.source(s).title for s in claim.sources)
-    return f"{titles}: “{claim.evidence[0].quote}” (claim {claim.id})"
+__all__ = ["to_csv", "to_html", "to_latex", "to_markdown", "to_rst"]
 
 
 def _md(text: str) -> str:
@@ -33,7 +24,7 @@ def to_markdown(table: Table) -> str:
     if table.caption:
         lines += ["", _md(table.caption)]
     if table.footnotes:
-        lines += ["", *(f"{n}. {_md(citation(c))}" for n, c in enumerate(table.footnotes, 1))]
+        lines += ["", *(f"{n}. {_md(table.citation(c))}" for n, c in enumerate(table.footnotes, 1))]
     return "\n".join(lines) + "\n"
 
 
@@ -53,7 +44,7 @@ def to_html(table: Table) -> str:
     out.append("</tbody></table>")
     if table.footnotes:
         out.append('<ol class="ketref-citations">')
-        out += [f"<li>{e(citation(c))}</li>" for c in table.footnotes]
+        out += [f"<li>{e(table.citation(c))}</li>" for c in table.footnotes]
         out.append("</ol>")
     return "\n".join(out) + "\n"
 
@@ -70,7 +61,7 @@ def to_rst(table: Table) -> str:
         lines += [f"     - {_rst(cell) or '..'}" for cell in rest]
     if table.footnotes:
         lines.append("")
-        lines += [f"{n}. {_rst(citation(c))}" for n, c in enumerate(table.footnotes, 1)]
+        lines += [f"{n}. {_rst(table.citation(c))}" for n, c in enumerate(table.footnotes, 1)]
     return "\n".join(lines) + "\n"
 
 
@@ -119,6 +110,6 @@ def to_latex(table: Table) -> str:
     lines.append("\\end{table}")
     if table.footnotes:
         lines.append("\\begin{enumerate}")
-        lines += [f"\\item {_tex(citation(c))}" for c in table.footnotes]
+        lines += [f"\\item {_tex(table.citation(c))}" for c in table.footnotes]
         lines.append("\\end{enumerate}")
     return "\n".join(lines) + "\n"
