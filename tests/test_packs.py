@@ -239,7 +239,8 @@ def test_a_pack_table_cites_the_pack_claims(tmp_path: Path) -> None:
     from ketref.tables.build import build_table
 
     effect = CLAIM.replace("antagonist-of.nmda", "nausea").replace('"antagonist_of"', '"has_adverse_effect"')
-    effect = effect.replace('"nmda-receptor"', '"nausea"').replace("blocks the NMDA receptor", "caused nausea")
+    effect = effect.replace('"nmda-receptor"', '"nausea"')
+    effect = effect.replace("blocks the NMDA receptor", "caused nausea")
     pack = make_pack(tmp_path, claim=effect, text="Compound X caused nausea in our assay.\n")
     kb = KnowledgeBase.from_paths(pack)
     table = build_table(kb, "adverse-effects")
