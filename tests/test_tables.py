@@ -31,13 +31,21 @@ class TableParser(HTMLParser):
         self.cell: list[str] | None = None
         self.citations = 0
 
+        self.links: list[str] = []
+        self.ids: list[str] = []
+
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        attributes = dict(attrs)
         if tag == "tr":
             self.rows.append([])
         elif tag in ("td", "th"):
             self.cell = []
         elif tag == "li":
             self.citations += 1
+        if tag == "a" and attributes.get("href"):
+            self.links.append(str(attributes["href"]))
+        if attributes.get("id"):
+            self.ids.append(str(attributes["id"]))
 
     def handle_endtag(self, tag: str) -> None:
         if tag in ("td", "th") and self.cell is not None:
@@ -66,6 +74,19 @@ def test_html_has_the_rows_columns_and_citations(table: Table) -> None:
     expected = [[squeeze(table.marked(c)) for c in row] for row in table.rows]
     assert [[squeeze(c) for c in row] for row in body] == expected
     assert parser.citations == len(table.footnotes)
+    # every mark links to a note of this table, and every note is linked to
+    anchors = {link[1:] for link in parser.links if link.startswith("#")}
+    notes = {i for i in parser.ids if i.startswith(f"{table.name}-note-")}
+    assert anchors == notes and len(notes) == len(table.footnotes)
+
+
+def test_standalone_html_is_a_styled_page(table: Table) -> None:
+    page = table.to_html(standalone=True)
+    assert page.startswith("<!DOCTYPE html>") and "<style>" in page and "</html>" in page
+    assert "http://" not in page and "https://" not in page.split("<body>")[0]  # nothing to fetch
+    parser = TableParser()
+    parser.feed(page)
+    assert len(parser.rows) == len(table.rows) + 1
 
 
 def test_markdown_has_the_rows_and_columns(table: Table) -> None:
@@ -80,10 +101,29 @@ def test_markdown_has_the_rows_and_columns(table: Table) -> None:
     assert numbered == [str(n) for n in range(1, len(table.footnotes) + 1)]
 
 
-def test_csv_round_trips(table: Table) -> None:
+def test_csv_round_trips_and_keeps_its_footnotes(table: Table) -> None:
     rows = list(csv.reader(io.StringIO(table.to_csv())))
     assert rows[0] == list(table.columns)
-    assert rows[1:] == [[table.marked(c) for c in row] for row in table.rows]
+    body = rows[1 : 1 + len(table.rows)]
+    assert body == [[table.marked(c) for c in row] for row in table.rows]
+    # every [n] mark in a cell has its note in the notes section after one empty row
+    assert rows[1 + len(table.rows)] == [] and rows[2 + len(table.rows)] == ["Notes"]
+    notes = rows[3 + len(table.rows) :]
+    assert [n[0] for n in notes] == [f"[{i}]" for i in range(1, len(table.footnotes) + 1)]
+    for (_, text), claim_id in zip(notes, table.footnotes, strict=True):
+        claim = ketref.claim(claim_id)
+        assert claim.evidence[0].quote in text and claim.id in text
+    groups = [g for row in body for cell in row for g in re.findall(r"\[([\d,]+)\]", cell)]
+    marks = {int(m) for g in groups for m in g.split(",")}
+    assert marks == set(range(1, len(table.footnotes) + 1))
+    assert list(csv.reader(io.StringIO(table.to_csv(notes=False))))[1:] == body
+
+
+def test_csv_notes_in_a_second_file(table: Table) -> None:
+    from ketref.tables.render import notes_csv
+
+    rows = list(csv.reader(io.StringIO(notes_csv(table))))
+    assert rows[0] == ["note", "citation"] and len(rows) == len(table.footnotes) + 1
 
 
 def test_latex_environments_balance(table: Table) -> None:
@@ -94,8 +134,9 @@ def test_latex_environments_balance(table: Table) -> None:
         else:
             assert stack and stack.pop() == env
     assert stack == []
-    body = table.to_latex().split("\\hline")[2]
+    body = table.to_latex().split("\\endlastfoot")[1].split("\\end{longtable}")[0]
     assert body.count("\\\\") == len(table.rows)
+    assert all(ord(ch) < 128 for ch in table.to_latex())  # every other character is escaped
 
 
 def test_rst_is_a_list_table(table: Table) -> None:

@@ -109,11 +109,18 @@ def _parser() -> argparse.ArgumentParser:
     exporter.add_argument("--out", help="write to this file instead of standard output")
     exporter.set_defaults(json=False)
 
-    tab = sub.add_parser("table", help="a generated table (forms, affinities, routes, ...)")
+    tab = sub.add_parser(
+        "table", help="a generated table (forms = the key differences, affinities, routes, ...)"
+    )
     tab.add_argument(
-        "name", help="forms, affinities, routes, pharmacokinetics, adverse-effects, regulatory, conflicts"
+        "name",
+        help="forms (key differences between the forms), affinities, routes, pharmacokinetics, "
+        "adverse-effects, regulatory, conflicts",
     )
     tab.add_argument("--format", choices=("md", "html", "rst", "csv", "latex"), default="md")
+    tab.add_argument(
+        "--standalone", action="store_true", help="html: a styled page; latex: a document pdflatex compiles"
+    )
     tab.add_argument("--out", help="write to this file")
     tab.set_defaults(json=False)
 

@@ -413,9 +413,13 @@ def _table_cmd(ns: argparse.Namespace, out: TextIO) -> Any:
     import ketref
 
     t = ketref.table(ns.name)
-    text = {"md": t.to_markdown, "html": t.to_html, "rst": t.to_rst, "csv": t.to_csv, "latex": t.to_latex}[
-        ns.format
-    ]()
+    standalone = bool(getattr(ns, "standalone", False))
+    if ns.format == "html":
+        text = t.to_html(standalone=standalone)
+    elif ns.format == "latex":
+        text = t.to_latex(standalone=standalone)
+    else:
+        text = {"md": t.to_markdown, "rst": t.to_rst, "csv": t.to_csv}[ns.format]()
     if ns.out:
         write(text, ns.out)
         print(f"wrote {ns.out}", file=out)

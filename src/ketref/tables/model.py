@@ -87,11 +87,12 @@ class Table(FrozenModel):
 
         return to_markdown(self)
 
-    def to_html(self) -> str:
-        """An HTML ``<table>`` with numbered citations below."""
+    def to_html(self, *, standalone: bool = False) -> str:
+        """An HTML ``<table>`` whose marks link to numbered citations below (a styled page if
+        ``standalone``)."""
         from ketref.tables.render import to_html
 
-        return to_html(self)
+        return to_html(self, standalone=standalone)
 
     def to_rst(self) -> str:
         """reStructuredText (list-table) with numbered citations below."""
@@ -99,17 +100,17 @@ class Table(FrozenModel):
 
         return to_rst(self)
 
-    def to_csv(self) -> str:
-        """CSV: a header row, then one row per table row (cells with their citation marks)."""
+    def to_csv(self, *, notes: bool = True) -> str:
+        """CSV: a header row, one row per table row (cells with their marks), then the notes."""
         from ketref.tables.render import to_csv
 
-        return to_csv(self)
+        return to_csv(self, notes=notes)
 
-    def to_latex(self) -> str:
-        """A LaTeX ``tabular`` in a ``table`` environment, with numbered citations below."""
+    def to_latex(self, *, standalone: bool = False) -> str:
+        """A LaTeX ``longtable`` with numbered citations below (a whole document if ``standalone``)."""
         from ketref.tables.render import to_latex
 
-        return to_latex(self)
+        return to_latex(self, standalone=standalone)
 
     def to_dataframe(self) -> object:
         """A pandas DataFrame of the cells' texts (pandas must be installed)."""

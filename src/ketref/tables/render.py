@@ -1,14 +1,36 @@
-"""Rendering tables: Markdown, HTML, reStructuredText, CSV and LaTeX, with footnoted citations."""
+"""Rendering tables: Markdown, HTML, reStructuredText, CSV and LaTeX, with footnoted citations.
+
+Every format carries its footnotes: CSV in a notes section after the rows, HTML as an ordered
+list the cell marks link to, LaTeX as a numbered list under a ``longtable`` whose column widths
+follow the content (so a wide table breaks lines instead of running off the page). LaTeX output
+escapes every character pdflatex cannot typeset from UTF-8 input (≈, µ, Greek letters, arrows,
+sub- and superscript digits ...), so each table compiles with a plain TeX Live.
+"""
 
 from __future__ import annotations
 
 import csv
 import html
 import io
+import re
+import unicodedata
+from ketref.tables.model import Cell, Table
 
-from ketref.tables.model import Table
+__all__ = [
+    "LATEX_PACKAGES",
+    "latex_document",
+    "latex_escape",
+    "notes_csv",
+    "to_csv",
+    "to_html",
+    "to_latex",
+    "to_markdown",
+    "to_rst",
+]
 
-__all__ = ["to_csv", "to_html", "to_latex", "to_markdown", "to_rst"]
+
+def _notes(table: Table) -> list[str]:
+    return [table.citation(c) for c in table.footnotes]
 
 
 def _md(text: str) -> str:
@@ -24,11 +46,45 @@ def to_markdown(table: Table) -> str:
     if table.caption:
         lines += ["", _md(table.caption)]
     if table.footnotes:
-        lines += ["", *(f"{n}. {_md(table.citation(c))}" for n, c in enumerate(table.footnotes, 1))]
+        lines += ["", *(f"{n}. {_md(note)}" for n, note in enumerate(_notes(table), 1))]
     return "\n".join(lines) + "\n"
 
 
-def to_html(table: Table) -> str:
+# -- HTML ----------------------------------------------------------------------------------------
+
+HTML_STYLE = """\
+body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; margin: 2rem auto;
+       max-width: 80rem; padding: 0 1rem; color: #1f2328; line-height: 1.45; }
+table.ketref-table { border-collapse: collapse; width: 100%; font-size: 0.95rem; }
+table.ketref-table caption { caption-side: top; text-align: left; font-weight: 600;
+                             font-size: 1.15rem; padding-bottom: 0.5rem; }
+table.ketref-table th, table.ketref-table td { border: 1px solid #c9ced6; padding: 0.4rem 0.6rem;
+                                               vertical-align: top; text-align: left; }
+table.ketref-table thead th { background: #eef1f5; }
+table.ketref-table tbody tr:nth-child(even) { background: #f8f9fb; }
+table.ketref-table sup a { text-decoration: none; }
+.ketref-caption { color: #57606a; font-size: 0.9rem; }
+ol.ketref-citations { font-size: 0.85rem; color: #3d444d; }
+ol.ketref-citations li:target { background: #fff3bf; }
+.ketref-disclaimer { margin-top: 2rem; font-size: 0.85rem; color: #57606a; font-style: italic; }
+"""
+
+
+def _note_id(table: Table, number: int) -> str:
+    return f"{table.name}-note-{number}"
+
+
+def _html_marks(table: Table, claims: tuple[str, ...]) -> str:
+    numbers = {c: n for n, c in enumerate(table.footnotes, 1)}
+    links = [f'<a href="#{_note_id(table, numbers[c])}">{numbers[c]}</a>' for c in dict.fromkeys(claims)]
+    return "<sup>[" + ",".join(links) + "]</sup>"
+
+
+def to_html(table: Table, *, standalone: bool = False) -> str:
+    """An HTML table whose citation marks link to the numbered notes below it.
+
+    With ``standalone`` the table is a complete, styled page (no external resources).
+    """
     e = html.escape
     out = [f'<table class="ketref-table" id="table-{e(table.name)}">', f"<caption>{e(table.title)}</caption>"]
     out.append("<thead><tr>" + "".join(f"<th>{e(c)}</th>" for c in table.columns) + "</tr></thead>")
@@ -36,17 +92,36 @@ def to_html(table: Table) -> str:
     for row in table.rows:
         cells = []
         for cell in row:
-            pieces = [
-                f"{e(text)}<sup>{e(marks)}</sup>" if marks else e(text) for text, marks in table.pieces(cell)
-            ]
-            cells.append(f"<td>{'; '.join(pieces)}</td>")
+            if cell.segments:
+                pieces = [(s.text, s.claims) for s in cell.segments]
+            else:
+                pieces = [(cell.text, cell.claims)]
+            shown = [e(text) + (_html_marks(table, claims) if claims else "") for text, claims in pieces]
+            cells.append(f"<td>{'; '.join(shown)}</td>")
         out.append("<tr>" + "".join(cells) + "</tr>")
     out.append("</tbody></table>")
+    if table.caption:
+        out.append(f'<p class="ketref-caption">{e(table.caption)}</p>')
     if table.footnotes:
         out.append('<ol class="ketref-citations">')
-        out += [f"<li>{e(table.citation(c))}</li>" for c in table.footnotes]
+        out += [
+            f'<li id="{_note_id(table, n)}">{e(note)}</li>' for n, note in enumerate(_notes(table), 1)
+        ]
         out.append("</ol>")
-    return "\n".join(out) + "\n"
+    body = "\n".join(out) + "\n"
+    if not standalone:
+        return body
+    return (
+        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f"<title>{e(table.title)}</title>\n<style>\n{HTML_STYLE}</style>\n</head>\n<body>\n"
+        f"{body}"
+        '<p class="ketref-disclaimer">Generated by ketref, an educational reference, '
+        "not clinical guidance.</p>\n</body>\n</html>\n"
+    )
+
+
+# -- reStructuredText ----------------------------------------------------------------------------
 
 
 def _rst(text: str) -> str:
@@ -61,20 +136,52 @@ def to_rst(table: Table) -> str:
         lines += [f"     - {_rst(cell) or '..'}" for cell in rest]
     if table.footnotes:
         lines.append("")
-        lines += [f"{n}. {_rst(table.citation(c))}" for n, c in enumerate(table.footnotes, 1)]
+        lines += [f"{n}. {_rst(note)}" for n, note in enumerate(_notes(table), 1)]
     return "\n".join(lines) + "\n"
 
 
-def to_csv(table: Table) -> str:
+# -- CSV -----------------------------------------------------------------------------------------
+
+CSV_NOTES_HEADER = "Notes"
+"""The first cell of the row that starts a CSV table's notes section."""
+
+
+def to_csv(table: Table, *, notes: bool = True) -> str:
+    """A header row, one row per table row (cells keep their ``[n]`` marks), then the notes.
+
+    The notes section follows one empty row: a row ``Notes``, then one row per footnote,
+    ``[n]`` and the citation, so the marks in the cells never dangle. ``notes=False`` writes the
+    rows alone (for a second file, see :func:`notes_csv`).
+    """
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(table.columns)
     for row in table.rows:
         writer.writerow([table.marked(c) for c in row])
+    if notes and table.footnotes:
+        writer.writerow([])
+        writer.writerow([CSV_NOTES_HEADER])
+        for n, note in enumerate(_notes(table), 1):
+            writer.writerow([f"[{n}]", note])
     return buffer.getvalue()
 
 
-_LATEX = {
+def notes_csv(table: Table) -> str:
+    """The footnotes alone as CSV (``note,citation``), for keeping them in a second file."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(("note", "citation"))
+    for n, note in enumerate(_notes(table), 1):
+        writer.writerow([f"[{n}]", note])
+    return buffer.getvalue()
+
+
+# -- LaTeX ---------------------------------------------------------------------------------------
+
+LATEX_PACKAGES = ("fontenc", "inputenc", "lmodern", "textcomp", "array", "longtable", "booktabs")
+"""The packages a table fragment needs (all in texlive-latex-base/-recommended)."""
+
+_TEX_ASCII = {
     "\\": r"\textbackslash{}",
     "&": r"\&",
     "%": r"\%",
@@ -83,33 +190,270 @@ _LATEX = {
     "_": r"\_",
     "{": r"\{",
     "}": r"\}",
-    "~": r"\textasciitilde{}",
+    "~": r"$\sim$",
     "^": r"\textasciicircum{}",
+    "<": r"\textless{}",
+    ">": r"\textgreater{}",
+    "|": r"\textbar{}",
+    '"': r"\textquotedbl{}",
+    "\n": " ",
+    "\t": " ",
+}
+
+_TEX_SYMBOLS = {
+    "≈": r"$\approx$",
+    "≤": r"$\leq$",
+    "≥": r"$\geq$",
+    "≠": r"$\neq$",
+    "±": r"$\pm$",
+    "×": r"$\times$",
+    "÷": r"$\div$",
+    "−": r"$-$",
+    "∼": r"$\sim$",
+    "→": r"$\rightarrow$",
+    "←": r"$\leftarrow$",
+    "↔": r"$\leftrightarrow$",
+    "⇌": r"$\rightleftharpoons$",
+    "↑": r"$\uparrow$",
+    "↓": r"$\downarrow$",
+    "∞": r"$\infty$",
+    "°": r"\textdegree{}",
+    "µ": r"\textmu{}",
+    "·": r"\textperiodcentered{}",
+    "•": r"\textbullet{}",
+    "–": "--",
+    "—": "---",
+    "‑": "-",
+    "‐": "-",
+    "“": "``",
+    "”": "''",
+    "‘": "`",
+    "’": "'",
+    "„": ",,",
+    "«": r"\guillemotleft{}",
+    "»": r"\guillemotright{}",
+    "…": r"\ldots{}",
+    "§": r"\S{}",
+    "¶": r"\P{}",
+    "©": r"\textcopyright{}",
+    "®": r"\textregistered{}",
+    "™": r"\texttrademark{}",
+    "†": r"\dag{}",
+    "‡": r"\ddag{}",
+    "£": r"\pounds{}",
+    "€": "EUR",
+    "¢": r"\textcent{}",
+    "¥": r"\textyen{}",
+    "¬": r"$\neg$",
+    "½": r"\textonehalf{}",
+    "¼": r"\textonequarter{}",
+    "¾": r"\textthreequarters{}",
+    "¡": r"\textexclamdown{}",
+    "¿": r"\textquestiondown{}",
+    "ß": r"\ss{}",
+    "æ": r"\ae{}",
+    "Æ": r"\AE{}",
+    "ø": r"\o{}",
+    "Ø": r"\O{}",
+    "œ": r"\oe{}",
+    "Œ": r"\OE{}",
+    "å": r"\aa{}",
+    "Å": r"\AA{}",
+    "ł": r"\l{}",
+    "Ł": r"\L{}",
+    "ı": r"\i{}",
+    "\u00a0": "~",
+    "\u2009": r"\,",
+    "\u202f": r"\,",
+}
+
+# lower-case Greek letters and the upper-case ones that differ from Latin letters
+_GREEK = {
+    "α": "alpha", "β": "beta", "γ": "gamma", "δ": "delta", "ε": "epsilon", "ζ": "zeta", "η": "eta",
+    "θ": "theta", "ι": "iota", "κ": "kappa", "λ": "lambda", "μ": "mu", "ν": "nu", "ξ": "xi",
+    "π": "pi", "ρ": "rho", "σ": "sigma", "ς": "varsigma", "τ": "tau", "υ": "upsilon", "φ": "phi",
+    "χ": "chi", "ψ": "psi", "ω": "omega", "Γ": "Gamma", "Δ": "Delta", "Θ": "Theta", "Λ": "Lambda",
+    "Ξ": "Xi", "Π": "Pi", "Σ": "Sigma", "Υ": "Upsilon", "Φ": "Phi", "Ψ": "Psi", "Ω": "Omega",
+}  # fmt: skip
+
+_SUBSCRIPTS = dict(zip("₀₁₂₃₄₅₆₇₈₉₊₋₌₍₎", "0123456789+-=()", strict=True))
+_SUPERSCRIPTS = dict(zip("⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾", "0123456789+-=()", strict=True))
+
+# combining accents TeX can put on a letter
+_ACCENTS = {
+    "\u0300": "`",
+    "\u0301": "'",
+    "\u0302": "^",
+    "\u0303": "~",
+    "\u0308": '"',
+    "\u0304": "=",
+    "\u0307": ".",
+    "\u0306": "u",
+    "\u030c": "v",
+    "\u030a": "r",
+    "\u0327": "c",
+    "\u0328": "k",
+    "\u030b": "H",
 }
 
 
-def _tex(text: str) -> str:
-    return "".join(_LATEX.get(ch, ch) for ch in text)
+def _tex_char(ch: str) -> str:
+    if ch in _TEX_ASCII:
+        return _TEX_ASCII[ch]
+    if " " <= ch <= "~":
+        return ch
+    if ch in _TEX_SYMBOLS:
+        return _TEX_SYMBOLS[ch]
+    if ch in _GREEK:
+        return f"$\\{_GREEK[ch]}$"
+    if ch in _SUBSCRIPTS:
+        return f"\\textsubscript{{{_tex_char(_SUBSCRIPTS[ch])}}}"
+    if ch in _SUPERSCRIPTS:
+        return f"\\textsuperscript{{{_tex_char(_SUPERSCRIPTS[ch])}}}"
+    # a letter with accents: the base letter under TeX accent commands
+    decomposed = unicodedata.normalize("NFD", ch)
+    base, marks = decomposed[0], decomposed[1:]
+    if marks and " " <= base <= "~" and base.isalpha() and all(m in _ACCENTS for m in marks):
+        out = "\\i" if base == "i" and marks else base
+        for mark in marks:
+            out = f"\\{_ACCENTS[mark]}{{{out}}}"
+        return out
+    # compatibility forms (ﬁ, full-width letters, ² ...) that fold to plain ASCII
+    folded = unicodedata.normalize("NFKD", ch)
+    if folded != ch and all(" " <= c <= "~" or unicodedata.combining(c) for c in folded):
+        return "".join(_tex_char(c) for c in folded if not unicodedata.combining(c))
+    if unicodedata.category(ch)[0] in "CZ":  # control, format, surrogate, separator
+        return " " if unicodedata.category(ch).startswith("Z") else ""
+    return f"\\textnormal{{[U+{ord(ch):04X}]}}"  # visible, never a compile error
 
 
-def to_latex(table: Table) -> str:
-    spec = "l" + "p{0.25\\linewidth}" * (len(table.columns) - 1)
+def latex_escape(text: str) -> str:
+    """``text`` as LaTeX that pdflatex typesets from UTF-8 input with :data:`LATEX_PACKAGES`.
+
+    Every character outside printable ASCII is mapped to a TeX command (≈ to ``$\\approx$``, µ to
+    ``\\textmu{}``, σ to ``$\\sigma$``, ₁ to ``\\textsubscript{1}`` ...); a character with no
+    TeX form is shown as its code point, never passed through to fail the compile.
+    """
+    return "".join(_tex_char(ch) for ch in text)
+
+
+def _tex_breakable(text: str) -> str:
+    """Escaped text whose long words (ids, slugs, URLs) may break after ``-``, ``/`` and ``.``."""
+    words = []
+    for word in text.split(" "):
+        if len(word) > 14:
+            parts = re.split(r"(?<=[-/.])", word)
+            words.append(r"\allowbreak{}".join(latex_escape(part) for part in parts))
+        else:
+            words.append(latex_escape(word))
+    return " ".join(words)
+
+
+def _tex_marked(table: Table, claims: tuple[str, ...]) -> str:
+    marks = table.marks(claims)
+    return f"\\textsuperscript{{{marks[1:-1]}}}" if marks else ""
+
+
+def _tex_cell(table: Table, cell: Cell) -> str:
+    pieces = [(s.text, s.claims) for s in cell.segments] if cell.segments else [(cell.text, cell.claims)]
+    return "; ".join(_tex_breakable(text) + _tex_marked(table, claims) for text, claims in pieces)
+
+
+def _widths(table: Table) -> list[float]:
+    """Each column's share of the line: at least its longest word (so no word sticks out), the
+    rest shared by the length of its longest cell (capped, so one long cell cannot starve the
+    others). Assumes a line of about 480 pt (A4 with 2 cm margins) in small type."""
+    line_pt, char_pt, pad_pt = 480.0, 6.0, 16.0
+    floors, weights = [], []
+    for i, column in enumerate(table.columns):
+        texts = [column, *(table.marked(row[i]) for row in table.rows)]
+        words = [
+            part
+            for text in texts
+            for word in text.split()
+            for part in (re.split(r"(?<=[-/.])", word) if len(word) > 14 else [word])
+        ]
+        longest_word = max([0, *(len(w) for w in words)])
+        floors.append((longest_word * char_pt + pad_pt) / line_pt)
+        weights.append(min(max(len(t) for t in texts), 70) ** 0.85)
+    spare = max(0.0, 1.0 - sum(floors))
+    total = sum(weights)
+    shares = [f + spare * w / total for f, w in zip(floors, weights, strict=True)]
+    scale = sum(shares)
+    return [s / scale for s in shares]
+
+
+def _breakable_ids(tex: str) -> str:
+    """Let the claim id at the end of a note break after its dots and hyphens."""
+    head, sep, tail = tex.rpartition("(claim ")
+    if not sep:
+        return tex
+    return head + sep + tail.replace(".", ".\\allowbreak{}").replace("-", "-\\allowbreak{}")
+
+
+def to_latex(table: Table, *, standalone: bool = False) -> str:
+    """A ``longtable`` with content-sized, line-breaking columns, and numbered citations below.
+
+    The fragment needs the packages in :data:`LATEX_PACKAGES`; ``standalone`` writes a whole
+    document (landscape A4 for tables of five or more columns) that pdflatex compiles as is.
+    """
+    cols = len(table.columns)
+    spec = "".join(
+        f">{{\\raggedright\\arraybackslash}}p{{\\dimexpr {w:.3f}\\linewidth-2\\tabcolsep\\relax}}"
+        for w in _widths(table)
+    )
+    header = " & ".join(f"\\textbf{{{latex_escape(c)}}}" for c in table.columns) + " \\\\"
     lines = [
-        "\\begin{table}[ht]",
-        "\\centering",
-        f"\\caption{{{_tex(table.title)}}}",
-        f"\\begin{{tabular}}{{{spec}}}",
+        f"% ketref table '{latex_escape(table.name)}'; needs \\usepackage{{{','.join(LATEX_PACKAGES[3:])}}}",
+        "{\\small",
+        f"\\begin{{longtable}}{{@{{}}{spec}@{{}}}}",
+        f"\\caption{{{latex_escape(table.title)}}}\\\\",
+        "\\toprule",
+        header,
+        "\\midrule",
+        "\\endfirsthead",
+        f"\\multicolumn{{{cols}}}{{@{{}}l}}{{\\emph{{{latex_escape(table.title)} (continued)}}}}\\\\",
+        "\\toprule",
+        header,
+        "\\midrule",
+        "\\endhead",
+        "\\bottomrule",
+        "\\endlastfoot",
     ]
-    lines.append("\\hline")
-    lines.append(" & ".join(f"\\textbf{{{_tex(c)}}}" for c in table.columns) + " \\\\")
-    lines.append("\\hline")
     for row in table.rows:
-        lines.append(" & ".join(_tex(table.marked(c)) for c in row) + " \\\\")
-    lines.append("\\hline")
-    lines.append("\\end{tabular}")
-    lines.append("\\end{table}")
+        lines.append(" & ".join(_tex_cell(table, c) for c in row) + " \\\\")
+    lines.append("\\end{longtable}")
+    lines.append("}")
+    if table.caption:
+        lines.append(f"\\noindent{{\\footnotesize {latex_escape(table.caption)}}}")
+        lines.append("")
     if table.footnotes:
+        lines.append("{\\footnotesize\\sloppy")
         lines.append("\\begin{enumerate}")
-        lines += [f"\\item {_tex(table.citation(c))}" for c in table.footnotes]
+        lines += [f"\\item {_breakable_ids(latex_escape(note))}" for note in _notes(table)]
         lines.append("\\end{enumerate}")
-    return "\n".join(lines) + "\n"
+        lines.append("}")
+    body = "\n".join(lines) + "\n"
+    if not standalone:
+        return body
+    return latex_document(body, title=table.title, landscape=cols >= 5)
+
+
+def latex_document(body: str, *, title: str = "", landscape: bool = False) -> str:
+    """A complete A4 document around some ketref LaTeX (a table fragment, a fact sheet)."""
+    geometry = "a4paper,margin=2cm" + (",landscape" if landscape else "")
+    return (
+        "\\documentclass[11pt]{article}\n"
+        "\\usepackage[T1]{fontenc}\n"
+        "\\usepackage[utf8]{inputenc}\n"
+        "\\usepackage{lmodern,textcomp,array,longtable,booktabs}\n"
+        f"\\usepackage[{geometry}]{{geometry}}\n"
+        "\\usepackage[hidelinks]{hyperref}\n"
+        f"\\title{{{latex_escape(title)}}}\n"
+        "\\date{}\n"
+        "\\begin{document}\n"
+        f"{body}"
+        "\n\\bigskip\\noindent{\\footnotesize\\emph{Generated by ketref, an educational reference, "
+        "not clinical guidance.}}\n"
+        "\\end{document}\n"
+    )
