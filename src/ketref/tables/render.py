@@ -14,6 +14,7 @@ import html
 import io
 import re
 import unicodedata
+
 from ketref.tables.model import Cell, Table
 
 __all__ = [
@@ -104,9 +105,7 @@ def to_html(table: Table, *, standalone: bool = False) -> str:
         out.append(f'<p class="ketref-caption">{e(table.caption)}</p>')
     if table.footnotes:
         out.append('<ol class="ketref-citations">')
-        out += [
-            f'<li id="{_note_id(table, n)}">{e(note)}</li>' for n, note in enumerate(_notes(table), 1)
-        ]
+        out += [f'<li id="{_note_id(table, n)}">{e(note)}</li>' for n, note in enumerate(_notes(table), 1)]
         out.append("</ol>")
     body = "\n".join(out) + "\n"
     if not standalone:
