@@ -1,0 +1,98 @@
+"""Issue 16, topic 5: pharmacokinetics per form and route, as the sources read say it.
+
+The expectations are written from the quoted sentences (form, route, number, unit), not read
+back from the data files.
+"""
+
+from __future__ import annotations
+
+import ketref
+from ketref import Claim
+
+
+def one(subject: str, predicate: str, obj: str, source: str) -> Claim:
+    found = [c for c in ketref.claims(subject, predicate, obj, source=source) if c.subject == subject]
+    assert found, f"no claim {subject} {predicate} {obj} from {source}"
+    return found[0]
+
+
+def numbers(claim: Claim) -> set[tuple[float, float, str]]:
+    return {(v.low, v.high, v.unit) for v in claim.values}
+
+
+def test_racemate_label_gives_a_10_to_15_minute_alpha_half_life_after_iv_dosing() -> None:
+    # "Ketamine Hydrochloride Injection, a racemic mixture of ketamine" ... "initial slope (alpha
+    # phase) lasting about 45 minutes with a half-life of 10 to 15 minutes."
+    claim = one(
+        "racemic-ketamine",
+        "has_parameter",
+        "distribution-half-life",
+        "pfizer-ketamine-injection-clinical-pharmacology",
+    )
+    assert numbers(claim) == {(10.0, 15.0, "minute")}
+    assert claim.context.route == "intravenous"
+    assert claim.status.value == "established"
+    assert claim in ketref.pharmacokinetics("racemic ketamine")
+
+
+def test_esketamine_clears_faster_than_arketamine_after_the_racemate() -> None:
+    # "esketamine has a larger clearance than R-ketamine (18.4±3.4 mL/min·kg vs 15.8±3.1 mL/min·kg"
+    s = one("esketamine", "has_parameter", "clearance", "wang-2019-dddt-esketamine-pk")
+    r = one("arketamine", "has_parameter", "clearance", "wang-2019-dddt-esketamine-pk")
+    assert (18.4, 18.4, "mL/min/kg") in numbers(s)
+    assert (18.1, 18.1, "mL/min/kg") in numbers(s)
+    assert numbers(r) == {(15.8, 15.8, "mL/min/kg")}
+    assert r in ketref.pharmacokinetics("arketamine")
+    assert s.context.route == r.context.route == "intravenous"
+
+
+def test_population_model_figures_for_intranasal_esketamine() -> None:
+    source = "perez-ruixo-esketamine-population-pk"
+    # "The absolute bioavailability of 56 and 84 mg of intranasal esketamine is 54 and 51%"
+    f = one("esketamine", "has_parameter", "bioavailability", source)
+    assert {(v.low, v.measure) for v in f.values} == {
+        (54.0, "absolute bioavailability, 56 mg"),
+        (51.0, "absolute bioavailability, 84 mg"),
+    }
+    assert f.context.route == "intranasal"
+    # "Esketamine volume at steady state and clearance were 752 L and 114 L/h"
+    assert numbers(one("esketamine", "has_parameter", "volume-of-distribution", source)) == {
+        (752.0, 752.0, "L")
+    }
+    assert numbers(one("esketamine", "has_parameter", "clearance", source)) == {(114.0, 114.0, "L/h")}
+    assert ketref.knowledge_base().source(source).interests
+
+
+def test_rectal_and_sublingual_bioavailability_of_about_30_percent() -> None:
+    # "The bioavailabilities of the sublingual tablet and the suppository were estimated to both be
+    # approximately 30%"
+    source = "yanagihara-2003-ketamine-preparations"
+    routes = {
+        c.context.route
+        for c in ketref.claims("ketamine", "has_parameter", "bioavailability", source=source)
+        if {(v.low, v.qualifier.value) for v in c.values} == {(30.0, "~")}
+    }
+    assert {"rectal", "oral-transmucosal"} <= routes
+
+
+def test_low_intranasal_bioavailability_is_kept_beside_the_higher_figures_with_a_conflict() -> None:
+    low = one("ketamine", "has_parameter", "bioavailability", "pharmacotherapy-2022-intranasal-ketamine-pk")
+    assert numbers(low) == {(17.0, 17.0, "percent")}
+    conflicts = [c for c in ketref.conflicts() if low in c.side_a + c.side_b]
+    assert conflicts
+    others = {x.id for c in conflicts for x in c.side_a + c.side_b}
+    assert "ketamine.bioavailability.intranasal.yanagihara-2003" in others
+
+
+def test_enzyme_inhibitors_raise_oral_s_ketamine_exposure() -> None:
+    # "Clarithromycin increased the mean C(max) of ketamine by 3.6-fold ... AUC ... by 2.6-fold"
+    clari = one("esketamine", "interacts_with", "clarithromycin", "hagelberg-2010-eur-j-pain")
+    assert {(v.low, v.unit) for v in clari.values} == {(3.6, "fold"), (2.6, "fold")}
+    # "... probably by inhibiting its CYP3A-mediated N-demethylation": hedged
+    assert one("esketamine", "metabolized_by", "cyp3a4", "hagelberg-2010-eur-j-pain").status.value == (
+        "suggested"
+    )
+    # "Ticlopidine treatment increased ... AUC ... of oral ketamine by 2.4-fold"
+    tic = one("esketamine", "interacts_with", "ticlopidine", "peltoniemi-2011-clin-pharmacol-ther")
+    assert {(v.low, v.unit) for v in tic.values} == {(2.4, "fold")}
+    assert tic.context.route == "oral"
