@@ -188,9 +188,9 @@ def test_file_that_is_not_utf8(tmp_path: Path) -> None:
 
 
 def test_oversized_file_is_refused_before_parsing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import ketref.loader
+    import ketref.limits
 
-    monkeypatch.setattr(ketref.loader, "MAX_FILE_BYTES", 100)
+    monkeypatch.setattr(ketref.limits, "MAX_FILE_BYTES", 100)
     err = load_error(make_pack(tmp_path))
     assert "the limit is 100" in str(err)
 

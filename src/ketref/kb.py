@@ -99,55 +99,25 @@ class KnowledgeBase:
         return kb
 
     def source_text(self, source_id: str) -> str:
-        """The full text of a source whose text ships with ketref or with a pack."""
-        path = self._texts.get(self.source(source_id).id)
-        if path is not None:
-            try:
-                return path.read_text(encoding="utf-8")
-            except (OSError, UnicodeDecodeError) as exc:
-                raise DataError(f"cannot read the text of {source_id!r}: {exc}", file=str(path)) from None
+        """The full text of a source whose text ships with ketref or with a pack (read at load)."""
+        text = self._texts.get(self.source(source_id).id)
+        if text is not None:
+            return text
         return self.source(source_id).text()
 
     def _check_quotes(self, records: Records) -> None:
-        """Every quote from a source with a text must stand in that text, white space aside:
-        the evidence of claims, of cross-references and of optical rotations."""
-        from ketref.models.sources import normalize_whitespace
+        """Every quote from a source with a text must stand in that text, white space aside
+        (see :mod:`ketref.quotecheck`)."""
+        from ketref.quotecheck import check_quotes
 
-        texts: dict[str, str] = {}
-        places: list[tuple[str, str, str, Any]] = [
-            ("claim", c.id, f"evidence.{n}", e) for c in records.claims for n, e in enumerate(c.evidence)
-        ]
-        for entity in records.entities:
-            places += [
-                ("entity", entity.id, f"xrefs.{n}.evidence", x.evidence) for n, x in enumerate(entity.xrefs)
-            ]
-            for n, rotation in enumerate(getattr(entity, "optical_rotations", ())):
-                places.append(("entity", entity.id, f"optical_rotations.{n}.evidence", rotation.evidence))
-        for what, record_id, field, evidence in places:
-            source = self._sources[evidence.source]
-            if source.file is None:
-                continue
-            if source.id not in texts:
-                texts[source.id] = normalize_whitespace(self.source_text(source.id))
-            if normalize_whitespace(evidence.quote) not in texts[source.id]:
-                raise self._error(
-                    f"the quote is not in the text of {source.id!r}", what, record_id, f"{field}.quote"
-                )
+        check_quotes(records, self._sources, self.source_text, self._error)
 
     @classmethod
     def from_json(cls, text: str, *, name: str = "<json>") -> KnowledgeBase:
         """A knowledge base from a JSON data document such as :func:`ketref.export` writes."""
-        import json
+        from ketref.loader import parse_json
 
-        from ketref.loader import parse_document
-
-        if not isinstance(text, str):
-            raise QueryTypeError(f"JSON is given as text, not {type(text).__name__}")
-        try:
-            document = json.loads(text)
-        except json.JSONDecodeError as exc:
-            raise DataError(f"not valid JSON: {exc.msg}", file=name, line=exc.lineno) from None
-        return cls(parse_document(document, name))
+        return cls(parse_json(text, name))
 
     def export(self, format: str = "json") -> str:  # noqa: A002 - the option's own word
         """This knowledge base as ``json``, ``jsonld`` or ``turtle`` text (see :mod:`ketref.serialize`)."""

@@ -7,6 +7,7 @@ the record, the field and the line where the record starts.
 
 from __future__ import annotations
 
+import os
 import re
 import tomllib
 from collections.abc import Iterable
@@ -16,22 +17,36 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from ketref.errors import DataError
+from ketref import limits
+from ketref.docguard import check_document, check_json_text, check_toml_text
+from ketref.errors import DataError, QueryTypeError
 from ketref.models.claims import Claim
 from ketref.models.curation import ConflictRecord, CoverageExclusion
 from ketref.models.entities import ENTITY_MODELS, EntityBase
 from ketref.models.sources import Source
+from ketref.packfs import FileRefusedError, list_data_files, read_bounded, read_confined
 
-__all__ = ["MAX_FILE_BYTES", "RECORD_MODELS", "Origin", "Records", "load_directory", "load_file"]
+__all__ = [
+    "MAX_FILES",
+    "MAX_FILE_BYTES",
+    "MAX_RECORDS_PER_FILE",
+    "RECORD_MODELS",
+    "Origin",
+    "Records",
+    "load_directory",
+    "load_file",
+    "load_pack",
+    "parse_json",
+]
 
-MAX_FILE_BYTES = 8 * 1024 * 1024
-"""The largest data file read; anything bigger is refused before parsing."""
+MAX_FILE_BYTES = limits.MAX_FILE_BYTES
+"""The largest data file read (see :mod:`ketref.limits`, where every bound lives)."""
 
-MAX_FILES = 1000
+MAX_FILES = limits.MAX_FILES
 """The most data files one load reads."""
 
-MAX_RECORDS_PER_FILE = 100_000
-"""The most records one data file may hold."""
+MAX_RECORDS_PER_FILE = limits.MAX_RECORDS_PER_FILE
+"""The most records (nested tables included) one data file may hold."""
 
 RECORD_MODELS: dict[str, type[BaseModel]] = {
     **{kind.value: model for kind, model in ENTITY_MODELS.items()},
@@ -63,8 +78,10 @@ class Records:
     conflicts: list[ConflictRecord] = field(default_factory=list)
     exclusions: list[CoverageExclusion] = field(default_factory=list)
     origins: dict[tuple[str, str], Origin] = field(default_factory=dict)
-    texts: dict[str, Path] = field(default_factory=dict)
-    """For sources read from packs: the text file each ``file`` field names."""
+    texts: dict[str, str] = field(default_factory=dict)
+    """For sources read from packs: the text each ``file`` field names, read once at load."""
+    tables: int = 0
+    """How many records and nested tables the documents held (for the pack's budget)."""
 
     def extend(self, other: Records) -> None:
         """Append another set of records (no checks: the knowledge base checks the whole)."""
@@ -75,12 +92,50 @@ class Records:
         self.exclusions.extend(other.exclusions)
         self.origins.update(other.origins)
         self.texts.update(other.texts)
+        self.tables += other.tables
 
 
-def _header_lines(text: str, key: str) -> list[int]:
-    """1-based line numbers of each ``[[key]]`` header, in order."""
-    header = f"[[{key}]]"
-    return [n for n, line in enumerate(text.splitlines(), 1) if line.strip() == header]
+_HEADER = re.compile(r"^[ \t]*\[\[[ \t]*([A-Za-z0-9_-]+)[ \t]*\]\][ \t]*$")
+_QUOTED_HEADER = re.compile(r"""^[ \t]*\[\[[ \t]*(["'])([A-Za-z0-9_-]+)\1[ \t]*\]\]""")
+_INLINE_ARRAY = re.compile(r"^[ \t]*([A-Za-z0-9_-]+)[ \t]*=")
+
+
+@dataclass(frozen=True, slots=True)
+class _Lines:
+    """Where each record of a TOML text starts: header lines by key, and inline arrays' lines."""
+
+    headers: dict[str, list[int]]
+    inline: dict[str, int]
+
+    def of(self, key: str, index: int) -> int | None:
+        found = self.headers.get(key, [])
+        if index < len(found):
+            return found[index]
+        return self.inline.get(key) if not found else None
+
+
+def _record_lines(blanked: str, text: str) -> _Lines:
+    """1-based line numbers of each ``[[key]]`` header, by key, in order.
+
+    ``blanked`` is the text with strings blanked and comments removed, line for line
+    (:func:`ketref.docguard.check_toml_text`), so a header inside a multi-line string or followed
+    by a comment is read right. A key written as an inline array (``route = [{...}]``) gives the
+    line of its ``=`` for every record in it.
+    """
+    headers: dict[str, list[int]] = {}
+    inline: dict[str, int] = {}
+    original = text.split("\n")
+    for number, line in enumerate(blanked.split("\n"), 1):
+        match = _HEADER.match(line)
+        if match is not None:
+            key = match[1]
+            if key == "s" and number <= len(original):  # a quoted key is blanked to "s"
+                quoted = _QUOTED_HEADER.match(original[number - 1])
+                key = quoted[2] if quoted else key
+            headers.setdefault(key, []).append(number)
+        elif (assign := _INLINE_ARRAY.match(line)) is not None:
+            inline.setdefault(assign[1], number)
+    return _Lines(headers, inline)
 
 
 def _problem(exc: ValidationError) -> tuple[str, str | None]:
@@ -95,53 +150,109 @@ def _problem(exc: ValidationError) -> tuple[str, str | None]:
     return message, loc
 
 
-def load_file(path: str | Path, *, name: str | None = None) -> Records:
-    """Read one data file.
+def _shown(path: object) -> str:
+    text = str(path)
+    return text if len(text) <= 200 else text[:197] + "..."
+
+
+def _decode(data: bytes, shown: str) -> str:
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise DataError(
+            f"cannot read file: not UTF-8 text ({exc.reason} at byte {exc.start})", file=shown
+        ) from None
+    return text.removeprefix("\ufeff")  # a byte-order mark carries no data
+
+
+def load_file(path: str | Path, *, name: str | None = None, root: Path | None = None) -> Records:
+    """Read one data file (a regular file of at most :data:`~ketref.limits.MAX_FILE_BYTES`).
 
     Args:
         path: the TOML file.
         name: how to name the file in errors (defaults to the path as given).
+        root: the folder the file must stay in (no symbolic link on the way); without it, the
+            path is the caller's own choice and is resolved first.
     """
+    return _parse_file(path, name=name, root=root)[0]
+
+
+def _parse_file(path: str | Path, *, name: str | None, root: Path | None) -> tuple[Records, int]:
     path = Path(path)
-    shown = name or str(path)
+    shown = name or _shown(path)
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise DataError(f"file is {size} bytes; the limit is {MAX_FILE_BYTES}", file=shown)
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
+        if root is None:
+            data = read_bounded(path.resolve(), limits.MAX_FILE_BYTES)
+        else:
+            data = read_confined(path, root, limits.MAX_FILE_BYTES)
+    except FileRefusedError as exc:
+        raise DataError(f"cannot read file: {exc.reason}", file=shown) from None
+    except (OSError, RuntimeError, ValueError) as exc:
         raise DataError(f"cannot read file: {exc}", file=shown) from None
-    return parse_text(text, shown)
+    records = parse_text(_decode(data, shown), shown)
+    return records, len(data)
 
 
 def parse_text(text: str, shown: str) -> Records:
-    """Parse the text of one data file; ``shown`` names the file in errors."""
+    """Parse the text of one data file; ``shown`` names the file in errors.
+
+    The text's nesting and dotted keys are checked before the parser sees it (see
+    :mod:`ketref.docguard`).
+    """
+    blanked = check_toml_text(text, shown)
     try:
         document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         match = _TOML_LINE.search(str(exc))
         raise DataError(f"not valid TOML: {exc}", file=shown, line=int(match[1]) if match else None) from None
-    return parse_document(document, shown, text)
+    except RecursionError:  # the depth check makes this unreachable; kept as a last guard
+        raise DataError("not valid TOML: nested too deep", file=shown) from None
+    return parse_document(document, shown, lines=_record_lines(blanked, text))
 
 
-def parse_document(document: dict[str, Any], shown: str, text: str = "") -> Records:
-    """Validate an already-parsed data document (TOML or JSON); ``text`` gives line numbers."""
+def parse_json(text: str, name: str = "<json>") -> Records:
+    """Parse and validate a JSON data document (as :func:`ketref.export` writes), with the same
+    bounds as a TOML file: size, nesting depth, record count and key length."""
+    import json
+
+    if not isinstance(text, str):
+        raise QueryTypeError(f"JSON is given as text, not {type(text).__name__}")
+    if not isinstance(name, str):
+        raise QueryTypeError(f"the name of a JSON document is text, not {type(name).__name__}")
+    name = _shown(name)
+    if len(text) > limits.MAX_FILE_BYTES:
+        raise DataError(
+            f"JSON text is {len(text)} characters; the limit is {limits.MAX_FILE_BYTES}", file=name
+        )
+    check_json_text(text, name)
+    try:
+        document = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise DataError(f"not valid JSON: {exc.msg}", file=name, line=exc.lineno) from None
+    except RecursionError:  # the depth check makes this unreachable; kept as a last guard
+        raise DataError("not valid JSON: nested too deep", file=name) from None
+    return parse_document(document, name)
+
+
+def parse_document(
+    document: dict[str, Any], shown: str, text: str = "", *, lines: _Lines | None = None
+) -> Records:
+    """Validate an already-parsed data document (TOML or JSON); ``text`` (TOML) gives line numbers."""
     if not isinstance(document, dict):
         raise DataError("a data document is a table of record types", file=shown)
-    records = Records()
-    count = sum(len(v) for v in document.values() if isinstance(v, list))
-    if count > MAX_RECORDS_PER_FILE:
-        raise DataError(f"{count} records; the limit is {MAX_RECORDS_PER_FILE} per file", file=shown)
+    count = check_document(document, shown)
+    if lines is None:
+        lines = _record_lines(check_toml_text(text, shown), text) if text else _Lines({}, {})
+    records = Records(tables=count)
     for key, tables in document.items():
         model = RECORD_MODELS.get(key)
         if model is None:
             known = ", ".join(f"[[{k}]]" for k in RECORD_MODELS)
-            raise DataError(f"unknown record type {key!r}; a data file holds {known}", file=shown)
+            raise DataError(f"unknown record type {_shown(key)!r}; a data file holds {known}", file=shown)
         if not isinstance(tables, list):
             raise DataError(f"{key!r} must be an array of tables, written [[{key}]]", file=shown)
-        lines = _header_lines(text, key)
         for index, raw in enumerate(tables):
-            line = lines[index] if index < len(lines) else None
+            line = lines.of(key, index)
             record = _validate(model, raw, shown, line)
             _collect(records, record, Origin(shown, line))
     return records
@@ -175,66 +286,118 @@ def _collect(records: Records, record: BaseModel, origin: Origin) -> None:
 
 
 def load_directory(path: str | Path, *, relative_to: str | Path | None = None) -> Records:
-    """Read every ``*.toml`` file of a directory, in name order."""
+    """Read every ``*.toml`` file of a directory, in name order (regular files inside it only)."""
+    if not isinstance(path, str | Path):
+        raise QueryTypeError(f"a data folder is text or a Path, not {type(path).__name__}")
     directory = Path(path)
     base = Path(relative_to) if relative_to is not None else directory
     records = Records()
-    for file in _toml_files(directory):
-        records.extend(load_file(file, name=str(file.relative_to(base))))
+    files = list(list_data_files(directory, _shown(directory)))
+    if len(files) > limits.MAX_FILES:
+        raise DataError(f"more than {limits.MAX_FILES} data files", file=_shown(directory))
+    for file in files:
+        records.extend(load_file(file, name=str(file.relative_to(base)), root=directory))
     return records
+
+
+@dataclass(slots=True)
+class _Budget:
+    """What one pack load has read so far, against the limits."""
+
+    bytes: int = 0
+    text_bytes: int = 0
+    tables: int = 0
+
+    def spend(self, shown: str, *, data: int = 0, text: int = 0, tables: int = 0) -> None:
+        self.bytes += data + text
+        self.text_bytes += text
+        self.tables += tables
+        if self.bytes > limits.MAX_PACK_BYTES:
+            raise DataError(f"the pack is over {limits.MAX_PACK_BYTES} bytes (the limit)", file=shown)
+        if self.text_bytes > limits.MAX_TEXTS_BYTES:
+            raise DataError(
+                f"the pack's texts are over {limits.MAX_TEXTS_BYTES} bytes (the limit)", file=shown
+            )
+        if self.tables > limits.MAX_PACK_RECORDS:
+            raise DataError(
+                f"the pack holds over {limits.MAX_PACK_RECORDS} records and nested tables (the limit)",
+                file=shown,
+            )
 
 
 def load_pack(paths: Iterable[str | Path]) -> Records:
     """Read a user's data files: each path a TOML file or a directory of them.
 
-    A source with a ``file`` must ship that text beside its data file, in ``sources/`` or in
-    the same directory; the text is then recorded in :attr:`Records.texts`.
+    A pack is untrusted (see SECURITY.md): only regular files inside the folder given are read,
+    never through a symbolic link, each at most once and within the limits of
+    :mod:`ketref.limits`. A source with a ``file`` must ship that text beside its data file, in
+    ``sources/`` or in the same directory; the text is read here, once, and kept in
+    :attr:`Records.texts`.
     """
-    files: list[Path] = []
+    files: list[tuple[Path, Path, str]] = []  # (file, the folder it must stay in, its name in errors)
     for given in paths:
         if not isinstance(given, str | Path):
             raise DataError(f"a pack path is text or a Path, not {type(given).__name__}")
+        if isinstance(given, str) and not given.strip():
+            raise DataError("an empty path names no pack")
         path = Path(given)
-        try:
-            is_dir, is_file = path.is_dir(), path.is_file()
-        except (OSError, ValueError) as exc:  # a name too long, a NUL byte
-            raise DataError(f"not a usable path ({exc})", file=str(path)[:200]) from None
+        try:  # the path the caller names may itself be a link: it is their choice
+            exists = os.path.lexists(path)
+            resolved = path.resolve() if exists else path
+            is_dir = resolved.is_dir()
+        except (OSError, ValueError, RuntimeError) as exc:  # a name too long, a NUL byte, a loop
+            raise DataError(f"not a usable path ({exc})", file=_shown(path)) from None
+        if not exists:
+            raise DataError("no such file or directory", file=_shown(path))
         if is_dir:
-            files.extend(_toml_files(path))
-        elif is_file:
-            files.append(path)
+            found = list(list_data_files(resolved, _shown(path)))
+            if not found:
+                raise DataError("no data file (*.toml) in this folder", file=_shown(path))
+            files.extend((f, resolved, _shown(path / f.name)) for f in found)
         else:
-            raise DataError("no such file or directory", file=str(path)[:200])
-        if len(files) > MAX_FILES:
-            raise DataError(f"more than {MAX_FILES} data files")
+            files.append((resolved, resolved.parent, _shown(path)))
+        if len(files) > limits.MAX_FILES:
+            raise DataError(f"more than {limits.MAX_FILES} data files", file=_shown(path))
+    budget = _Budget()
     records = Records()
-    for file in files:
-        part = load_file(file)
+    read_texts: dict[Path, str] = {}
+    for file, root, shown in files:
+        part, size = _parse_file(file, name=shown, root=root)
+        budget.spend(shown, data=size, tables=part.tables)
         for source in part.sources:
             if source.file is not None:
-                text = _find_text(file.parent, source.file)
-                if text is None:
-                    origin = part.origins.get(("source", source.id))
-                    raise DataError(
-                        f"the text {source.file!r} is not in {file.parent / 'sources'} or {file.parent}",
-                        file=str(file),
-                        record=source.id,
-                        field="file",
-                        line=origin.line if origin else None,
-                    )
-                part.texts[source.id] = text
+                origin = part.origins.get(("source", source.id))
+                where = {
+                    "file": shown,
+                    "record": source.id,
+                    "field": "file",
+                    "line": origin.line if origin else None,
+                }
+                part.texts[source.id] = _read_text(file.parent, source.file, read_texts, budget, where)
         records.extend(part)
     return records
 
 
-def _find_text(directory: Path, name: str) -> Path | None:
+def _read_text(
+    directory: Path, name: str, cache: dict[Path, str], budget: _Budget, where: dict[str, Any]
+) -> str:
+    """The text a pack source names, from ``sources/`` or beside the data file, read once."""
     for candidate in (directory / "sources" / name, directory / name):
-        if candidate.is_file():
-            return candidate
-    return None
-
-
-def _toml_files(directory: Path) -> Iterable[Path]:
-    if not directory.is_dir():
-        raise DataError("not a directory", file=str(directory))
-    return sorted(directory.glob("*.toml"))
+        if candidate in cache:
+            return cache[candidate]
+        try:
+            data = read_confined(candidate, directory, limits.MAX_TEXT_BYTES)
+        except FileRefusedError as exc:
+            if exc.missing:
+                continue
+            raise DataError(f"cannot read the text {_shown(candidate)}: {exc.reason}", **where) from None
+        budget.spend(where["file"], text=len(data))
+        try:
+            text = data.decode("utf-8").removeprefix("\ufeff")
+        except UnicodeDecodeError as exc:
+            raise DataError(f"the text {_shown(candidate)} is not UTF-8 ({exc.reason})", **where) from None
+        cache[candidate] = text
+        return text
+    raise DataError(
+        f"the text {name!r} is not in {_shown(directory / 'sources')} or {_shown(directory)}", **where
+    )

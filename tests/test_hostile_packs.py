@@ -1,0 +1,407 @@
+"""Hostile packs (issue #17): each finding of the reliability review, reproduced and refused.
+
+A pack is untrusted data (SECURITY.md). Every case that could hang or exhaust memory runs in a
+subprocess under a wall-clock limit and, where memory is at stake, an address-space limit
+(``resource.setrlimit``), so a regression fails the test instead of the machine.
+"""
+
+from __future__ import annotations
+
+import os
+import resource
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import pytest
+
+import ketref
+from ketref import limits
+from ketref.errors import DataError
+from ketref.kb import KnowledgeBase
+from ketref.loader import load_pack
+
+MEMORY_LIMIT = 2 * 1024**3  # bytes of address space for an isolated case
+
+
+def isolated(code: str, *, timeout: float = 30, memory: int | None = MEMORY_LIMIT) -> str:
+    """Run ``code`` in a fresh interpreter under a time limit (and a memory limit); its stdout.
+
+    The code prints what the test checks; a hang fails the test at ``timeout`` seconds.
+    """
+
+    def limit() -> None:
+        if memory is not None:
+            resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
+
+    started = time.monotonic()
+    done = subprocess.run(
+        [sys.executable, "-c", textwrap.dedent(code)],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        preexec_fn=limit,
+        check=False,
+    )
+    assert done.returncode == 0, f"exit {done.returncode}: {done.stderr[-2000:]}"
+    assert time.monotonic() - started < timeout
+    return done.stdout
+
+
+LOAD = """
+import sys, ketref
+from ketref.kb import KnowledgeBase
+try:
+    KnowledgeBase.from_paths({path!r}{extra})
+    print("LOADED")
+except ketref.KetrefError as exc:
+    print("REFUSED", type(exc).__name__, exc)
+"""
+
+
+def load_in_subprocess(path: Path, *, timeout: float = 30, extra: str = "") -> str:
+    return isolated(LOAD.format(path=str(path), extra=extra), timeout=timeout)
+
+
+SOURCE = """
+[[source]]
+id = "lab-notes"
+title = "Lab notes"
+kind = "journal_article"
+file = "lab-notes.txt"
+"""
+
+CLAIM = """
+[[route]]
+id = "r-x"
+name = "R X"
+description = "d"
+
+[[claim]]
+id = "c.x"
+subject = "esketamine"
+predicate = "administered_via"
+object = "r-x"
+status = "reported"
+[[claim.evidence]]
+source = "lab-notes"
+quote = "{quote}"
+"""
+
+
+def pack(tmp_path: Path, *, quote: str = "root:x:0:0:root", text: str | None = "notes\n") -> Path:
+    (tmp_path / "sources").mkdir(exist_ok=True)
+    if text is not None:
+        (tmp_path / "sources" / "lab-notes.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "pack.toml").write_text(SOURCE + CLAIM.format(quote=quote), encoding="utf-8")
+    return tmp_path
+
+
+def refused(path: Path | str, **kwargs: bool) -> DataError:
+    with pytest.raises(DataError) as info:
+        KnowledgeBase.from_paths(path, **kwargs)
+    return info.value
+
+
+# -- C1: nothing outside the pack folder is read ------------------------------------------------
+
+
+def test_c1_a_symlinked_text_is_refused_and_never_read(tmp_path: Path) -> None:
+    p = pack(tmp_path, text=None)
+    (p / "sources" / "lab-notes.txt").symlink_to("/etc/passwd")
+    err = refused(p)
+    assert "symbolic link" in err.problem
+    assert (err.record, err.field, err.line) == ("lab-notes", "file", 2)
+    assert err.file is not None and err.file.endswith("pack.toml")
+
+
+def test_c1_the_quote_check_is_no_oracle_for_outside_files(tmp_path: Path) -> None:
+    p = pack(tmp_path, text=None, quote="definitely not in passwd")
+    (p / "sources" / "lab-notes.txt").symlink_to("/etc/passwd")
+    assert "symbolic link" in refused(p).problem  # same answer whether the quote is there or not
+
+
+def test_c1_proc_environ_is_refused(tmp_path: Path) -> None:
+    p = pack(tmp_path, text=None, quote="PATH=")
+    (p / "sources" / "lab-notes.txt").symlink_to("/proc/self/environ")
+    assert "symbolic link" in refused(p).problem
+
+
+def test_c1_a_symlinked_sources_folder_is_refused(tmp_path: Path) -> None:
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "lab-notes.txt").write_text("root:x:0:0:root\n", encoding="utf-8")
+    p = tmp_path / "p"
+    p.mkdir()
+    pack(p, text=None)
+    (p / "sources").rmdir()
+    (p / "sources").symlink_to(outside)
+    err = refused(p)
+    assert "symbolic link" in err.problem and err.record == "lab-notes"
+
+
+def test_c1_a_symlinked_data_file_in_a_pack_folder_is_refused(tmp_path: Path) -> None:
+    real = tmp_path / "elsewhere.toml"
+    real.write_text(CLAIM.format(quote="q").replace("lab-notes", "benchchem-guide"), encoding="utf-8")
+    p = tmp_path / "p"
+    p.mkdir()
+    (p / "a.toml").symlink_to(real)
+    err = refused(p)
+    assert "symbolic link" in err.problem and err.file is not None and err.file.endswith("a.toml")
+
+
+def test_c1_a_pack_path_the_caller_names_may_be_a_link(tmp_path: Path) -> None:
+    (tmp_path / "real").mkdir()
+    real = pack(tmp_path / "real", quote="notes")
+    link = tmp_path / "current"
+    link.symlink_to(real)
+    kb = KnowledgeBase.from_paths(link)  # the caller chose the path: it may be a link
+    assert kb.source_text("lab-notes") == "notes\n"
+
+
+def test_c1_the_text_is_read_once_at_load(tmp_path: Path) -> None:
+    p = pack(tmp_path, quote="notes")
+    kb = KnowledgeBase.from_paths(p)
+    (p / "sources" / "lab-notes.txt").write_text("swapped after the check\n", encoding="utf-8")
+    assert kb.source_text("lab-notes") == "notes\n"  # the checked text, not a re-read
+    (p / "sources" / "lab-notes.txt").unlink()
+    assert kb.source_text("lab-notes") == "notes\n"
+
+
+# -- C2: FIFOs and devices never block or fill memory ------------------------------------------
+
+
+def test_c2_a_fifo_named_toml_does_not_hang(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "a.toml")
+    out = load_in_subprocess(tmp_path, timeout=20)
+    assert out.startswith("REFUSED DataError") and "not a regular file" in out
+
+
+def test_c2_a_fifo_as_a_text_does_not_hang(tmp_path: Path) -> None:
+    p = pack(tmp_path, text=None)
+    os.mkfifo(p / "sources" / "lab-notes.txt")
+    out = load_in_subprocess(p, timeout=20)
+    assert out.startswith("REFUSED DataError") and "not a regular file" in out
+
+
+def test_c2_dev_zero_in_a_pack_is_refused_within_memory(tmp_path: Path) -> None:
+    (tmp_path / "a.toml").symlink_to("/dev/zero")
+    out = load_in_subprocess(tmp_path, timeout=20)
+    assert out.startswith("REFUSED DataError") and "symbolic link" in out
+
+
+def test_l7_a_fifo_or_device_named_directly_is_not_called_missing(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "f.toml")
+    out = load_in_subprocess(tmp_path / "f.toml", timeout=20)
+    assert "not a regular file" in out and "no such file" not in out
+    out = load_in_subprocess(Path("/dev/zero"), timeout=20)
+    assert "not a regular file" in out
+
+
+def test_c4_a_huge_sparse_text_is_refused_without_reading_it(tmp_path: Path) -> None:
+    p = pack(tmp_path, quote="notes")
+    with open(p / "sources" / "lab-notes.txt", "r+b") as f:
+        f.truncate(3_000_000_000)
+    out = load_in_subprocess(p, timeout=20)
+    assert out.startswith("REFUSED DataError") and f"the limit is {limits.MAX_TEXT_BYTES}" in out
+
+
+# -- C3, H1: the document's shape is checked before the parser sees it -------------------------
+
+
+def test_c3_a_long_dotted_key_is_refused_fast(tmp_path: Path) -> None:
+    path = tmp_path / "dot.toml"
+    path.write_text("[" + ".".join(["a"] * 400_000) + "]\n", encoding="utf-8")
+    started = time.monotonic()
+    err = refused(path)
+    assert time.monotonic() - started < 5
+    assert "dotted key" in err.problem and err.line == 1
+
+
+def test_c3_dotted_keys_at_the_limit_and_past_it(tmp_path: Path) -> None:
+    n = limits.MAX_DOTTED_KEY_PARTS
+    at = tmp_path / "at.toml"
+    at.write_text("x = 1\n[route." + ".".join(["a"] * (n - 1)) + "]\n", encoding="utf-8")
+    assert "dotted key" not in refused(at).problem  # parsed; refused later for its content
+    past = tmp_path / "past.toml"
+    past.write_text('x = 1\n"a.b" . ' + " . ".join(['"c,d"'] * n) + " = 1\n", encoding="utf-8")
+    err = refused(past)
+    assert "dotted key" in err.problem and err.line == 2
+
+
+@pytest.mark.parametrize("opener", ["[", "{a="])
+def test_h1_toml_nesting_at_the_limit_and_past_it(tmp_path: Path, opener: str) -> None:
+    closer = "]" if opener == "[" else "}"
+    n = limits.MAX_NESTING_DEPTH
+    at = tmp_path / "at.toml"
+    at.write_text("x = " + opener * n + "1" * (opener == "[") + closer * n + "\n", encoding="utf-8")
+    assert "nest" not in refused(at).problem
+    past = tmp_path / "past.toml"
+    past.write_text("x = " + opener * 3000 + closer * 3000 + "\n", encoding="utf-8")
+    assert f"the limit is {n}" in refused(past).problem
+
+
+def test_h1_deep_json_is_a_data_error() -> None:
+    with pytest.raises(DataError, match="nest"):
+        KnowledgeBase.from_json("[" * 100_000 + "]" * 100_000)
+    n = limits.MAX_NESTING_DEPTH
+    with pytest.raises(DataError, match="a data document is a table") as info:
+        KnowledgeBase.from_json("[" * n + "]" * n)
+    assert "nest" not in str(info.value)
+
+
+def test_h1_brackets_in_strings_and_comments_do_not_count(tmp_path: Path) -> None:
+    path = tmp_path / "p.toml"
+    path.write_text(
+        '# [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[\n[[route]]\nid = "r-q"\nname = "R Q"\n'
+        'description = """' + "[" * 100 + "a.b" * 100 + '"""\n',
+        encoding="utf-8",
+    )
+    kb = KnowledgeBase.from_paths(path)
+    assert kb.get("r-q").description.startswith("[[[")
+
+
+# -- C4: records, nested evidence, texts and quote work are bounded -----------------------------
+
+
+def test_c4_nested_evidence_counts_as_records(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(limits, "MAX_RECORDS_PER_FILE", 10)
+    evidence = '[[claim.evidence]]\nsource = "lab-notes"\nquote = "notes"\n'
+    p = pack(tmp_path, quote="notes")
+    base = (p / "pack.toml").read_text(encoding="utf-8")
+    (p / "pack.toml").write_text(base + evidence * 6, encoding="utf-8")  # 3 records + 7 evidence
+    assert len(load_pack([p]).claims[0].evidence) == 7  # 10 tables: at the limit
+    (p / "pack.toml").write_text(base + evidence * 7, encoding="utf-8")
+    with pytest.raises(DataError, match="the limit is 10 per file"):
+        load_pack([p])
+
+
+def test_c4_the_pack_wide_record_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(limits, "MAX_PACK_RECORDS", 4)
+    p = pack(tmp_path, quote="notes")  # 3 records and one evidence table
+    assert KnowledgeBase.from_paths(p)
+    (p / "more.toml").write_text('[[route]]\nid = "r-y"\nname = "R Y"\ndescription = "d"\n', encoding="utf-8")
+    assert "over 4 records" in refused(p).problem
+
+
+def test_c4_text_size_at_the_limit_and_past_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(limits, "MAX_TEXT_BYTES", 100)
+    p = pack(tmp_path, quote="notes", text="notes" + "x" * 95)
+    assert KnowledgeBase.from_paths(p).source_text("lab-notes").startswith("notes")
+    (p / "sources" / "lab-notes.txt").write_text("notes" + "x" * 96, encoding="utf-8")
+    err = refused(p)
+    assert "the limit is 100" in err.problem and err.record == "lab-notes"
+
+
+def test_c4_total_texts_and_pack_bytes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    p = pack(tmp_path, quote="notes", text="notes" * 20)
+    monkeypatch.setattr(limits, "MAX_TEXTS_BYTES", 100)
+    assert KnowledgeBase.from_paths(p)
+    monkeypatch.setattr(limits, "MAX_TEXTS_BYTES", 99)
+    assert "texts are over 99 bytes" in refused(p).problem
+    monkeypatch.setattr(limits, "MAX_TEXTS_BYTES", 100)
+    size = (p / "pack.toml").stat().st_size + 100
+    monkeypatch.setattr(limits, "MAX_PACK_BYTES", size)
+    assert KnowledgeBase.from_paths(p)
+    monkeypatch.setattr(limits, "MAX_PACK_BYTES", size - 1)
+    assert f"over {size - 1} bytes" in refused(p).problem
+
+
+def test_c4_quote_scan_work_at_the_limit_and_past_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    p = pack(tmp_path, quote="notes", text="notes " * 10)  # 59 characters once normalised
+    extra = '[[claim.evidence]]\nsource = "lab-notes"\nquote = "notes notes"\n'
+    (p / "pack.toml").write_text((p / "pack.toml").read_text(encoding="utf-8") + extra * 3, encoding="utf-8")
+    monkeypatch.setattr(limits, "MAX_QUOTE_SCAN_CHARS", 2 * 59)  # two distinct quotes
+    assert KnowledgeBase.from_paths(p)  # repeated quotes are checked once
+    monkeypatch.setattr(limits, "MAX_QUOTE_SCAN_CHARS", 2 * 59 - 1)
+    err = refused(p)
+    assert "scan over" in err.problem and err.field == "evidence.1.quote"
+
+
+def test_c4_thirty_thousand_quotes_over_a_big_text_end_fast(tmp_path: Path) -> None:
+    (tmp_path / "sources").mkdir()
+    quotes = [f"q{n}" for n in range(30_000)]  # each is in the text, at its very end
+    text = "lorem ipsum dolor sit amet " * 290_000 + " END " + " ".join(quotes)
+    (tmp_path / "sources" / "t.txt").write_text(text, encoding="utf-8")
+    head = SOURCE.replace("lab-notes.txt", "t.txt") + CLAIM.format(quote="END")
+    evidence = "".join(f'[[claim.evidence]]\nsource = "lab-notes"\nquote = "{q}"\n' for q in quotes)
+    (tmp_path / "p.toml").write_text(head + evidence, encoding="utf-8")
+    out = load_in_subprocess(tmp_path, timeout=30)
+    assert out.startswith("REFUSED DataError") and "scan over" in out
+
+
+# -- M3, M7, L6: where errors point, and loads that read nothing -------------------------------
+
+BAD = 'id = "r-bad"\nname = "Route bad"\ndescription = "d"\nbogus = 1\n'
+GOOD = 'id = "r-{n}"\nname = "Route {n}"\ndescription = "d"\n'
+
+
+@pytest.mark.parametrize(
+    ("case", "text"),
+    [
+        ("comment", "[[route]] # first\n" + GOOD.format(n=1) + "[[route]]\n" + BAD),
+        ("spaced", "[[ route ]]\n" + GOOD.format(n=1) + "[[ route ]]\n" + BAD),
+        ("quoted", '[["route"]]\n' + GOOD.format(n=1) + "[['route']]\n" + BAD),
+        ("mlstring", "[[route]]\n" + GOOD.format(n=1) + 'note = """\n[[route]]\n"""\n[[route]]\n' + BAD),
+    ],
+)
+def test_m3_error_lines_point_at_the_record(tmp_path: Path, case: str, text: str) -> None:
+    path = tmp_path / f"{case}.toml"
+    path.write_text(text, encoding="utf-8")
+    header = [n for n, line in enumerate(text.splitlines(), 1) if "route" in line and "[[" in line]
+    err = refused(path, include_bundled=False)
+    assert err.record == "r-bad" and err.line == header[-1]
+
+
+def test_m3_an_inline_array_gives_the_line_of_its_key(tmp_path: Path) -> None:
+    path = tmp_path / "inline.toml"
+    path.write_text(
+        '\nroute = [{id="r-1", name="R1", description="d"}, {id="r-bad", bogus=1}]\n', encoding="utf-8"
+    )
+    assert refused(path, include_bundled=False).line == 2
+
+
+def test_m7_a_load_that_finds_no_data_file_fails(tmp_path: Path) -> None:
+    assert "no data file" in refused(tmp_path).problem
+    (tmp_path / "A.TOML").write_text("", encoding="utf-8")
+    assert "no data file" in refused(tmp_path).problem
+    assert "empty path" in refused("").problem
+
+
+def test_m7_an_unlistable_folder_is_an_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def denied(path: object) -> object:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(os, "scandir", denied)
+    assert "cannot list the folder" in refused(tmp_path).problem
+
+
+def test_h3_an_unreadable_text_is_a_data_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    p = pack(tmp_path, quote="notes")
+    real_open = os.open
+
+    def guarded(path: object, *args: object, **kwargs: object) -> int:
+        if str(path).endswith(".txt"):
+            raise PermissionError(13, "Permission denied")
+        return real_open(path, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "open", guarded)
+    err = refused(p)
+    assert "Permission denied" in err.problem and err.record == "lab-notes" and err.field == "file"
+
+
+def test_l6_a_byte_order_mark_is_ignored(tmp_path: Path) -> None:
+    path = tmp_path / "bom.toml"
+    path.write_bytes(b"\xef\xbb\xbf" + GOOD.format(n=1).join(["[[route]]\n", ""]).encode())
+    assert KnowledgeBase.from_paths(path).get("r-1").name == "Route 1"
+
+
+def test_h11_constructors_check_their_argument_types() -> None:
+    with pytest.raises(ketref.QueryTypeError):
+        KnowledgeBase.from_directory(None)  # type: ignore[arg-type]
+    with pytest.raises(ketref.QueryTypeError):
+        KnowledgeBase.from_json("[1]", name=5)  # type: ignore[arg-type]
+    with pytest.raises(DataError):
+        KnowledgeBase.from_directory("a" * 10_000_000)
