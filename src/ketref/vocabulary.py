@@ -83,10 +83,12 @@ class Status(StrEnum):
     REPORTED = "reported"
     SUGGESTED = "suggested"
     HYPOTHESIZED = "hypothesized"
+    UNKNOWN = "unknown"
+    """The source says it is not known: an open question, or too little evidence to conclude."""
 
     @property
     def rank(self) -> int:
-        """0 for established up to 3 for hypothesized: a larger rank is a weaker claim."""
+        """0 for established up to 4 for unknown: a larger rank is a weaker claim."""
         return list(Status).index(self)
 
 
@@ -120,6 +122,8 @@ class Aspect(StrEnum):
     ONSET_SPEED = "onset_speed"
     INCIDENCE = "incidence"
     BREADTH = "breadth"
+    DEPENDENCE = "dependence"
+    """How far the subject's effect relies on the object (a mechanism), for ``acts_through``."""
 
 
 class Level(StrEnum):
@@ -383,7 +387,26 @@ _TABLE: tuple[Predicate, ...] = (
     *_pair("has_strength", "contains", "strength_in", "is contained in"),
     *_pair("has_dose", "is dosed for", "dose_of", "is the indication of a dose of"),
     *_pair("controlled_in", "is a controlled drug in", "lists_controlled", "lists as a controlled drug"),
+    *_pair(
+        "acts_through",
+        "acts through",
+        "mechanism_of",
+        "is a mechanism of the effects of",
+        comparable=True,
+    ),
+    *_pair("modulates", "modulates", "modulated_by", "is modulated by"),
+    *_pair("has_precaution", "calls for caution in", "precaution_for", "calls for caution with"),
+    *_pair(
+        "contraindicated_in",
+        "is contraindicated in",
+        "has_contraindication",
+        "has as contraindication",
+        biolink=("biolink:contraindicated_in", "biolink:has_contraindication"),
+    ),
+    *_pair("has_warning", "carries a warning of", "warning_for", "is a warning for"),
+    *_pair("safe_for", "is judged safe for", "judged_safe_with", "is judged safe to treat with", comparable=True),
     Predicate("combined_with", "is combined with", "combined_with"),
+    Predicate("associated_with", "is associated with", "associated_with", biolink="biolink:associated_with"),
     Predicate(
         "interacts_with",
         "interacts with",

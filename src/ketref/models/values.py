@@ -33,6 +33,8 @@ class Qualifier(StrEnum):
     EQUAL = "="
     LESS = "<"
     GREATER = ">"
+    AT_MOST = "<="
+    AT_LEAST = ">="
     APPROXIMATELY = "~"
 
 
@@ -96,11 +98,13 @@ class Value(FrozenModel):
 
     @property
     def bounds(self) -> tuple[float, float]:
-        """The interval the value allows: ``<`` and ``>`` open it on one side, ``~`` widens it by 10%."""
+        """The interval the value allows: ``<``, ``<=``, ``>`` and ``>=`` open it on one side
+        (the stated number itself is not excluded, so no conflict is claimed at the edge),
+        ``~`` widens it by 10%."""
         low, high = self.low, self.high
-        if self.qualifier is Qualifier.LESS:
+        if self.qualifier in (Qualifier.LESS, Qualifier.AT_MOST):
             low = float("-inf")
-        elif self.qualifier is Qualifier.GREATER:
+        elif self.qualifier in (Qualifier.GREATER, Qualifier.AT_LEAST):
             high = float("inf")
         elif self.qualifier is Qualifier.APPROXIMATELY:
             low, high = low - abs(low) * 0.1, high + abs(high) * 0.1

@@ -21,12 +21,14 @@ DOT_STYLE = {
     Status.REPORTED: "solid",
     Status.SUGGESTED: "dashed",
     Status.HYPOTHESIZED: "dotted",
+    Status.UNKNOWN: "dotted",
 }
 MERMAID_ARROW = {
     Status.ESTABLISHED: "==>",
     Status.REPORTED: "-->",
     Status.SUGGESTED: "-.->",
     Status.HYPOTHESIZED: "-.->",
+    Status.UNKNOWN: "-.->",
 }
 COLOURS = ("#1f6fb2", "#c2410c")  # first compound, second compound
 SHARED = "#6b7280"
