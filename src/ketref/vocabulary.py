@@ -404,7 +404,9 @@ _TABLE: tuple[Predicate, ...] = (
         biolink=("biolink:contraindicated_in", "biolink:has_contraindication"),
     ),
     *_pair("has_warning", "carries a warning of", "warning_for", "is a warning for"),
-    *_pair("safe_for", "is judged safe for", "judged_safe_with", "is judged safe to treat with", comparable=True),
+    *_pair(
+        "safe_for", "is judged safe for", "judged_safe_with", "is judged safe to treat with", comparable=True
+    ),
     Predicate("combined_with", "is combined with", "combined_with"),
     Predicate("associated_with", "is associated with", "associated_with", biolink="biolink:associated_with"),
     Predicate(
