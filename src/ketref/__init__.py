@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from ketref.api import (
         adverse_effects,
         affinity_folds,
+        cite,
         claim,
         claims,
         compare,
@@ -47,6 +48,7 @@ if TYPE_CHECKING:
         knowledge_base,
         pathway,
         pharmacokinetics,
+        profile,
         salt_mass_ratio,
         search,
         source,
@@ -58,6 +60,7 @@ if TYPE_CHECKING:
     )
     from ketref.chem.stereoisomers import StereoisomerSet
     from ketref.chem.structure import Structure
+    from ketref.grades import Grade
     from ketref.kb import KnowledgeBase
     from ketref.models.claims import Claim, Comparison, Context
     from ketref.models.entities import (
@@ -84,7 +87,9 @@ if TYPE_CHECKING:
     from ketref.models.values import Value
     from ketref.pathways.model import Pathway, PathwayDiff
     from ketref.pathways.render import RenderError
+    from ketref.profiles import Profile, Section
     from ketref.queries.inheritance import InheritedClaim
+    from ketref.statements import Citation, Statement
     from ketref.vocabulary import (
         PREDICATES,
         Aspect,
@@ -106,6 +111,7 @@ _LAZY: dict[str, str] = {
         [
             "adverse_effects",
             "affinity_folds",
+            "cite",
             "claim",
             "claims",
             "compare",
@@ -114,6 +120,7 @@ _LAZY: dict[str, str] = {
             "get",
             "knowledge_base",
             "pharmacokinetics",
+            "profile",
             "search",
             "source",
             "sources",
@@ -161,6 +168,9 @@ _LAZY: dict[str, str] = {
         "ketref.models.results",
     ),
     "Source": "ketref.models.sources",
+    "Grade": "ketref.grades",
+    **dict.fromkeys(["Profile", "Section"], "ketref.profiles"),
+    **dict.fromkeys(["Citation", "Statement"], "ketref.statements"),
     "Value": "ketref.models.values",
     **dict.fromkeys(
         [
@@ -182,6 +192,7 @@ __all__ = [
     "PREDICATES",
     "Aspect",
     "CellType",
+    "Citation",
     "Claim",
     "Comparison",
     "ComparisonRow",
@@ -197,6 +208,7 @@ __all__ = [
     "EntityComparison",
     "EntityKind",
     "Evidence",
+    "Grade",
     "InheritedClaim",
     "InvalidQueryError",
     "KetrefError",
@@ -209,14 +221,17 @@ __all__ = [
     "Predicate",
     "Process",
     "Product",
+    "Profile",
     "Protocol",
     "QueryTypeError",
     "RenderError",
     "Route",
     "Salt",
     "SearchResult",
+    "Section",
     "Source",
     "SourceTier",
+    "Statement",
     "Status",
     "StereoForm",
     "StereoisomerSet",
@@ -235,6 +250,7 @@ __all__ = [
     "__version__",
     "adverse_effects",
     "affinity_folds",
+    "cite",
     "claim",
     "claims",
     "compare",
@@ -249,6 +265,7 @@ __all__ = [
     "knowledge_base",
     "pathway",
     "pharmacokinetics",
+    "profile",
     "salt_mass_ratio",
     "search",
     "source",

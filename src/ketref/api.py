@@ -18,7 +18,7 @@ from ketref.models.results import Conflict, EffectReport, EntityComparison, Sear
 from ketref.models.sources import Source
 from ketref.queries.folds import DerivedFold
 from ketref.tables.model import Table
-from ketref.vocabulary import Direction, EntityKind, Status
+from ketref.vocabulary import Direction, EntityKind, SourceTier, Status
 
 if TYPE_CHECKING:
     from ketref.chem.rdkit_io import Mol
@@ -26,10 +26,12 @@ if TYPE_CHECKING:
     from ketref.chem.stereoisomers import StereoisomerSet
     from ketref.chem.structure import Structure
     from ketref.pathways.model import Pathway, PathwayDiff
+    from ketref.profiles import Profile
 
 __all__ = [
     "adverse_effects",
     "affinity_folds",
+    "cite",
     "claim",
     "claims",
     "compare",
@@ -44,6 +46,7 @@ __all__ = [
     "knowledge_base",
     "pathway",
     "pharmacokinetics",
+    "profile",
     "salt_mass_ratio",
     "search",
     "source",
@@ -90,6 +93,7 @@ def claims(
     status: Status | str | None = None,
     negated: bool | None = None,
     inherit: bool = False,
+    min_tier: SourceTier | str | None = None,
 ) -> tuple[Claim, ...]:
     """Claims matching every filter given; see :meth:`KnowledgeBase.claims`.
 
@@ -113,6 +117,7 @@ def claims(
         status=status,
         negated=negated,
         inherit=inherit,
+        min_tier=min_tier,
     )
 
 
@@ -267,3 +272,29 @@ def compare_pathways(a: EntityQuery, b: EntityQuery, *, inherit: bool = False) -
     from ketref.pathways import api
 
     return api.compare_pathways(knowledge_base(), a, b, inherit=inherit)
+
+
+def profile(entity: EntityQuery, min_tier: SourceTier | str | None = None) -> Profile:
+    """The profile of an entity: fixed sections of graded statements (see :mod:`ketref.profiles`).
+
+    Examples:
+        >>> import ketref
+        >>> [s.title for s in ketref.profile("esketamine").sections][:3]
+        ['Identity and structure', 'Targets and affinities', 'Mechanism']
+    """
+    from ketref.profiles import profile as build
+
+    return build(knowledge_base(), entity, min_tier=min_tier)
+
+
+def cite(item: str | Source | Claim, style: str = "text") -> str:
+    """A source, or every source of a claim, as ``text``, ``bibtex`` or ``csl-json``.
+
+    Examples:
+        >>> import ketref
+        >>> ketref.cite("zanos-2018-pharmacol-rev")[:29]
+        'Zanos P, Moaddel R, Morris PJ'
+    """
+    from ketref.citations import cite as build
+
+    return build(knowledge_base(), item, style)

@@ -27,7 +27,7 @@ from ketref.models.results import Conflict, EffectReport, EntityComparison, Sear
 from ketref.models.sources import Source
 from ketref.queries.orientation import ClaimIndex, Reading
 from ketref.terms import resolve_enum, resolve_predicate, suggest
-from ketref.vocabulary import Direction, EntityKind, Status, StereoForm
+from ketref.vocabulary import Direction, EntityKind, SourceTier, Status, StereoForm
 
 if TYPE_CHECKING:
     from ketref.queries.folds import DerivedFold
@@ -349,6 +349,7 @@ class KnowledgeBase:
         status: Status | str | None = None,
         negated: bool | None = None,
         inherit: bool = False,
+        min_tier: SourceTier | str | None = None,
     ) -> tuple[Claim, ...]:
         """Claims matching every filter given, in data order.
 
@@ -362,6 +363,10 @@ class KnowledgeBase:
         the form-unspecified compound follow the stated ones, as
         :class:`~ketref.queries.inheritance.InheritedClaim` objects marked with ``shown_for``
         (the rule is in docs/status.md).
+
+        With ``min_tier`` (a :class:`~ketref.SourceTier` or its value), only claims with a source
+        of that tier or better are returned, and their evidence keeps only those sources (see
+        docs/sources.md).
         """
         predicate_id = resolve_predicate(predicate).id if predicate is not None else None
         wanted_direction = resolve_enum(Direction, direction, "direction") if direction is not None else None
@@ -389,6 +394,8 @@ class KnowledgeBase:
             found += tuple(
                 inherit_claims(self._claim_index.match(subject=general, **filters), general, own, subject_id)
             )
+        if min_tier is not None:
+            found = _at_or_above(self, found, min_tier)
         if wanted_status is None and source_id is None and negated is None:
             return found
         return tuple(
@@ -476,6 +483,23 @@ class KnowledgeBase:
             f"<KnowledgeBase: {len(self._entities)} entities, {len(self._sources)} sources, "
             f"{len(self._claims)} claims>"
         )
+
+
+def _at_or_above(
+    kb: KnowledgeBase, claims: tuple[Claim, ...], min_tier: SourceTier | str
+) -> tuple[Claim, ...]:
+    """The claims with evidence from a source of ``min_tier`` or better, keeping only that evidence."""
+    from ketref.grades import resolve_tier
+
+    tier = resolve_tier(min_tier)
+    out = []
+    for claim in claims:
+        kept = tuple(e for e in claim.evidence if kb.source(e.source).effective_tier >= tier)
+        if kept:
+            out.append(
+                claim if len(kept) == len(claim.evidence) else claim.model_copy(update={"evidence": kept})
+            )
+    return tuple(out)
 
 
 def _by_id(table: Mapping[str, T], record_id: str, error: type[UnknownNameError]) -> T:

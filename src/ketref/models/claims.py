@@ -56,7 +56,8 @@ class Claim(FrozenModel):
     nmda-receptor``). A comparative claim adds a :class:`Comparison`; ``negated`` records a
     statement that something is *not* so ("not FDA-approved for depression"); ``values``
     hold the numbers the claim states (a dose count and a span, a response rate).
-    ``status`` says how firmly the source states it.
+    ``status`` says how firmly the source states it. ``note`` is for curators; ``caveat`` is a
+    warning that every output prints with the statement the claim supports.
     """
 
     id: Id
@@ -70,6 +71,11 @@ class Claim(FrozenModel):
     status: Status
     evidence: tuple[Evidence, ...] = Field(min_length=1)
     note: Text | None = None
+    caveat: Text | None = Field(
+        default=None,
+        description="A warning for the reader, printed with every statement the claim supports "
+        "(the curator's note is not shown to readers; see docs/sources.md).",
+    )
 
     @field_validator("predicate")
     @classmethod

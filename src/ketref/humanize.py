@@ -1,0 +1,143 @@
+"""Numbers and names as people write them: "390 µM", "20–40 min", "48%", "the NMDA receptor".
+
+Values are stored as their sources give them (``390000 nM``, ``20–40 minute``); this module only
+formats them. Concentrations take pint's compact prefix (the one that puts the number between 1
+and 1000), times and percentages take their usual short units, and a dimensionless ``pKi`` reads
+"4.38 (pKi)".
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ketref.models.values import Qualifier, Value
+
+if TYPE_CHECKING:
+    from ketref.kb import KnowledgeBase
+
+__all__ = ["SYMBOL_MEASURES", "entity_phrase", "format_number", "format_value", "sentence_case"]
+
+SYMBOL_MEASURES = frozenset({"Ki", "IC50", "Kd", "EC50", "pKi", "pIC50"})
+"""Measures written as symbols (``Ki 0.3 µM``) rather than as words in brackets."""
+
+_SHORT_UNITS = {
+    "minute": "min",
+    "minutes": "min",
+    "hour": "h",
+    "hours": "h",
+    "second": "s",
+    "day": "days",
+    "week": "weeks",
+    "month": "months",
+    "year": "years",
+    "percent": "%",
+    "count": "",
+    "dimensionless": "",
+    "1/week": "per week",
+    "micromolar": "µM",
+    "uM": "µM",
+}
+_MOLAR = {"M", "mM", "µM", "uM", "nM", "pM", "fM"}
+_QUALIFIER = {Qualifier.LESS: "<", Qualifier.GREATER: ">", Qualifier.APPROXIMATELY: "about "}
+
+
+def format_number(number: float) -> str:
+    """A number with up to six significant digits (three decimals below 1) and no trailing zeros.
+
+    >>> format_number(390.0), format_number(0.30000000000000004), format_number(4.38), format_number(1e-5)
+    ('390', '0.3', '4.38', '0.00001')
+    """
+    if number == int(number) and abs(number) < 1e15:
+        return str(int(number))
+    text = f"{number:.6g}" if abs(number) >= 1 else f"{number:.3f}".rstrip("0").rstrip(".")
+    if "e" in text or text in ("0", "-0"):
+        text = f"{number:.10f}".rstrip("0").rstrip(".")
+    return text
+
+
+def _compact_molar(value: Value) -> tuple[float, float, str]:
+    """Low, high and a molar unit: the source's own when the larger number lies between 0.1 and 1000,
+    else pint's compact prefix."""
+    from ketref.models.values import unit_registry
+
+    registry = unit_registry()
+    unit = "µM" if value.unit == "uM" else value.unit
+    if 0.1 <= abs(value.high) < 1000:  # already readable: keep the source's own unit
+        return value.low, value.high, unit
+    compact = registry.Quantity(value.high, unit).to_compact()
+    target = f"{compact.units:~P}"
+    low = registry.Quantity(value.low, unit).to(target).magnitude
+    high = registry.Quantity(value.high, unit).to(target).magnitude
+    return float(round(low, 9)), float(round(high, 9)), target.replace("u", "µ")
+
+
+def format_value(value: Value, *, measure: bool = True) -> str:
+    """A value for people: compact units, short time units, ``%``, and the measure in brackets.
+
+    >>> format_value(Value(value=390000, unit="nM", measure="Ki"))
+    '390 µM (Ki)'
+    >>> format_value(Value(value=4.38, unit="dimensionless", measure="pKi"))
+    '4.38 (pKi)'
+    >>> format_value(Value(value=(20, 40), unit="minute"))
+    '20–40 min'
+    >>> format_value(Value(value=(3, 4), unit="fold"))
+    '3–4-fold'
+    """
+    unit = value.unit
+    low, high = value.low, value.high
+    if unit in _MOLAR:
+        low, high, unit = _compact_molar(value)
+    shown_unit = _SHORT_UNITS.get(unit, unit)
+    number = format_number(low) if not value.is_range else f"{format_number(low)}–{format_number(high)}"
+    prefix = _QUALIFIER.get(value.qualifier, "")
+    if unit == "fold":
+        text = f"{prefix}{number}-fold"
+    elif shown_unit == "%":
+        text = f"{prefix}{number}%"
+    elif shown_unit:
+        text = f"{prefix}{number} {shown_unit}"
+    else:
+        text = f"{prefix}{number}"
+    if measure and value.measure:
+        text += f" ({value.measure})"
+    return text
+
+
+def sentence_case(text: str) -> str:
+    """The text with its first letter capitalised (the rest untouched)."""
+    return text[:1].upper() + text[1:]
+
+
+def _lower_first(name: str) -> str:
+    """'Sigma-1 receptor' -> 'sigma-1 receptor'; 'NMDA receptor', 'TrkB', 'mTOR' stay as they are."""
+    first, _, rest = name.partition(" ")
+    if (
+        len(first) > 1
+        and first[0].isupper()
+        and (first[1:].islower() or not any(c.isalpha() for c in first[1:]))
+    ):
+        return first[0].lower() + first[1:] + (" " + rest if rest else "")
+    return name
+
+
+_PROPER_KINDS = frozenset({"product"})
+_COMMON_TARGET_NOUNS = frozenset({"receptor", "transporter", "channel", "kinase", "enzyme"})
+_ARTICLE_KINDS = frozenset({"target"})
+
+
+def entity_phrase(kb: KnowledgeBase, entity_id: str, *, article: bool = True) -> str:
+    """How an entity reads inside a sentence: its display name, lower-cased where it is a common
+    noun, with "the" before a single receptor, transporter or enzyme.
+
+    ``kb.entities[...]`` gives names such as "NMDA receptor" or "Treatment-resistant depression";
+    this gives "the NMDA receptor" and "treatment-resistant depression".
+    """
+    entity = kb.entities[entity_id]
+    name = entity.name
+    kind = entity.kind.value
+    if kind in _PROPER_KINDS:
+        return name
+    phrase = _lower_first(name)
+    if article and kind in _ARTICLE_KINDS and name.split()[-1].lower() in _COMMON_TARGET_NOUNS:
+        phrase = "the " + phrase
+    return phrase

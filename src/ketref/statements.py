@@ -1,0 +1,594 @@
+"""Statements: the claims that say the same thing, merged into one graded English sentence.
+
+Claims say the same thing when they have the same *reading*: the same subject, predicate,
+object, comparator, direction and aspect, the same negation, and the same route, jurisdiction
+and setting (:func:`statement_key`). One statement then carries all their citations, the
+range of the sizes they state (:func:`fold_summary`), the caveats curators attached to them,
+the claims that contradict it, and a grade (:mod:`ketref.grades`).
+
+Every function takes the :class:`~ketref.kb.KnowledgeBase` it reads.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from math import ceil, floor
+from typing import TYPE_CHECKING
+
+from ketref.grades import Grade, grade, resolve_tier
+from ketref.humanize import SYMBOL_MEASURES, entity_phrase, format_number, format_value, sentence_case
+from ketref.models._base import FrozenModel, Id
+from ketref.models.claims import Claim
+from ketref.models.values import Value
+from ketref.queries.orientation import Reading
+from ketref.vocabulary import Aspect, Direction, SourceTier
+
+if TYPE_CHECKING:
+    from ketref.kb import KnowledgeBase
+    from ketref.models.sources import Source
+
+__all__ = [
+    "Citation",
+    "Statement",
+    "claim_sources",
+    "claim_text",
+    "comparison_phrase",
+    "fold_summary",
+    "group_readings",
+    "short_citation",
+    "statement_key",
+    "statements",
+    "synthesize",
+    "verb_phrase",
+]
+
+
+class Citation(FrozenModel):
+    """One source behind a statement: its id, tier, the text-style reference, and a quote."""
+
+    source: Id
+    tier: SourceTier
+    short: str
+    text: str
+    claim: Id
+    quote: str
+
+
+class Statement(FrozenModel):
+    """One thing the sources say, as an English sentence with its grade and citations.
+
+    ``grade`` is ``None`` only for facts that are not claims (a profile's identity lines: names,
+    identifiers, structure computed by RDKit). ``claims`` are the ids of the merged claims;
+    ``conflict`` says in words what contradicts it
+    (``None`` when nothing does); ``caveats`` are the curators' warnings to the reader.
+    """
+
+    text: str
+    grade: Grade | None
+    claims: tuple[Id, ...]
+    conflict: str | None = None
+    caveats: tuple[str, ...] = ()
+    citations: tuple[Citation, ...] = ()
+
+    @property
+    def tiers(self) -> tuple[SourceTier, ...]:
+        """The tiers of the sources cited, without repeats."""
+        return tuple(dict.fromkeys(c.tier for c in self.citations))
+
+    @property
+    def cited(self) -> str:
+        """The short citations, e.g. ``Ebert 1997; Wikipedia``."""
+        return "; ".join(dict.fromkeys(c.short for c in self.citations))
+
+
+# -- verbs -----------------------------------------------------------------------------------
+
+_VERBS: dict[str, str] = {
+    "antagonist_of": "is an antagonist of {o}",
+    "has_antagonist": "has {o} as an antagonist",
+    "agonist_of": "is an agonist of {o}",
+    "has_agonist": "has {o} as an agonist",
+    "binds": "binds {o}",
+    "bound_by": "is bound by {o}",
+    "activates": "activates {o}",
+    "activated_by": "is activated by {o}",
+    "inhibits": "inhibits {o}",
+    "inhibited_by": "is inhibited by {o}",
+    "increases": "increases {o}",
+    "increased_by": "is increased by {o}",
+    "decreases": "decreases {o}",
+    "decreased_by": "is decreased by {o}",
+    "leads_to": "leads to {o}",
+    "results_from": "results from {o}",
+    "has_effect": "produces {o}",
+    "effect_of": "is an effect of {o}",
+    "has_adverse_effect": "causes {o}",
+    "adverse_effect_of": "is an adverse effect of {o}",
+    "treats": "treats {o}",
+    "treated_by": "is treated with {o}",
+    "approved_for": "is approved for {o}",
+    "has_approved_drug": "has {o} as an approved drug",
+    "used_off_label_for": "is used off-label for {o}",
+    "has_off_label_drug": "is treated off-label with {o}",
+    "in_clinical_trials_for": "is in clinical trials for {o}",
+    "tested_in_clinical_trials_of": "is tested in clinical trials of {o}",
+    "administered_via": "is given by the {o} route",
+    "route_for": "is a route for giving {o}",
+    "has_active_ingredient": "contains {o} as its active ingredient",
+    "active_ingredient_of": "is the active ingredient of {o}",
+    "has_component": "contains {o}",
+    "component_of": "is a component of {o}",
+    "has_onset": "produces {o}",
+    "onset_of": "is the onset of {o}",
+    "has_duration": "produces {o}",
+    "duration_of": "is the duration of {o}",
+    "has_response_rate": "has a response rate in {o}",
+    "response_rate_of": "has a response rate to {o}",
+    "has_nonresponse_rate": "has a non-response rate in {o}",
+    "nonresponse_rate_of": "has a non-response rate to {o}",
+    "has_protocol": "is given as {o}",
+    "protocol_of": "is a way of giving {o}",
+    "first_line_for": "is a first-line treatment for {o}",
+    "has_first_line_treatment": "has {o} as a first-line treatment",
+    "has_prevalence": "affects {o}",
+    "prevalence_of": "is affected by {o}",
+    "has_incidence_change": "has a change in diagnoses among {o}",
+    "incidence_change_of": "has seen a change in diagnoses of {o}",
+    "derived_from": "is derived from {o}",
+    "source_of": "is the source of {o}",
+    "metabolized_to": "is metabolised to {o}",
+    "metabolite_of": "is a metabolite of {o}",
+    "metabolized_by": "is metabolised by {o}",
+    "metabolizes": "metabolises {o}",
+    "has_parameter": "has {o}",
+    "parameter_of": "is a parameter of {o}",
+    "has_strength": "contains {o}",
+    "strength_in": "is contained in {o}",
+    "has_dose": "is dosed for {o}",
+    "dose_of": "is a dose of {o}",
+    "combined_with": "is combined with {o}",
+    "interacts_with": "interacts with {o}",
+}
+
+_COMPARED: dict[Aspect, tuple[str, str, str]] = {
+    Aspect.AFFINITY: ("greater affinity", "lower affinity", "similar affinity"),
+    Aspect.POTENCY: ("greater potency", "lower potency", "similar potency"),
+    Aspect.EFFICACY: ("greater efficacy", "lower efficacy", "similar efficacy"),
+    Aspect.DURATION: ("a longer duration", "a shorter duration", "a similar duration"),
+    Aspect.ONSET_SPEED: ("a faster onset", "a slower onset", "a similar onset"),
+    Aspect.INCIDENCE: ("a higher incidence", "a lower incidence", "a similar incidence"),
+    Aspect.BREADTH: ("a broader range", "a narrower range", "a similar range"),
+}
+
+
+def _negated(phrase: str) -> str:
+    """'is approved for X' -> 'is not approved for X'; 'binds X' -> 'does not bind X'."""
+    if phrase.startswith("is "):
+        return "is not " + phrase[3:]
+    if phrase.startswith("has "):
+        return "does not have " + phrase[4:]
+    head, _, rest = phrase.partition(" ")
+    base = head[:-2] if head.endswith("ses") else head.removesuffix("s")
+    if head.endswith("ses") and head[:-2].endswith("cause"):
+        base = head[:-1]
+    return f"does not {base} {rest}".rstrip()
+
+
+def _object_phrase(kb: KnowledgeBase, predicate: str, obj: str) -> str:
+    phrase = entity_phrase(kb, obj)
+    if predicate in ("has_effect", "has_onset", "has_duration") and phrase.endswith(" effect"):
+        return ("an " if phrase[0] in "aeiou" else "a ") + phrase
+    if predicate == "administered_via":
+        return phrase
+    if predicate == "has_parameter":
+        return ("an " if phrase[0] in "aeiou" else "a ") + phrase
+    return phrase
+
+
+def verb_phrase(kb: KnowledgeBase, predicate: str, obj: str, negated: bool = False) -> str:
+    """The predicate and object as an English verb phrase: ``binds the NMDA receptor``."""
+    template = _VERBS.get(predicate, "{label} {{o}}".replace("{label}", predicate.replace("_", " ")))
+    phrase = template.format(o=_object_phrase(kb, predicate, obj))
+    return _negated(phrase) if negated else phrase
+
+
+# -- keys, sources, citations ----------------------------------------------------------------
+
+
+def statement_key(reading: Reading) -> tuple[object, ...]:
+    """What two readings must share to say the same thing."""
+    claim = reading.claim
+    aspect = claim.comparison.aspect if claim.comparison is not None else None
+    c = claim.context
+    return (
+        reading.subject,
+        reading.predicate,
+        reading.object,
+        reading.comparator,
+        reading.direction,
+        aspect,
+        claim.negated,
+        c.route,
+        c.jurisdiction,
+        c.setting,
+    )
+
+
+def _family(author: str) -> str:
+    """The family name of 'Ebert B', 'Zarate CA Jr', 'B Ebert' or 'Caoimhe M. Coyle'."""
+    parts = author.replace(",", " ").split()
+    if not parts:
+        return author
+    if len(parts) > 1 and (parts[-1].isupper() or parts[-1] in ("Jr", "Jr.")) and len(parts[-1]) <= 4:
+        tail = [p for p in parts[1:] if not (p.isupper() and len(p) <= 3) and p not in ("Jr", "Jr.")]
+        return " ".join([parts[0], *tail]) if tail else parts[0]
+    return parts[-1]
+
+
+def short_citation(source: Source) -> str:
+    """Author and year (``Ebert 1997``, ``Nishimura & Sato 1999``, ``Zanos et al. 2018``), or the
+    publisher or a short title where no author is recorded."""
+    year = source.date[:4] if source.date else ""
+    if source.authors:
+        families = [_family(a) for a in source.authors]
+        if len(families) == 1:
+            who = families[0]
+        elif len(families) == 2:
+            who = f"{families[0]} & {families[1]}"
+        else:
+            who = f"{families[0]} et al."
+    elif source.publisher:
+        who = source.publisher.split(" (")[0]
+    elif source.title.startswith("Untitled "):
+        who = sentence_case(source.title.removeprefix("Untitled ").split(" on ")[0].split(" of ")[0])
+    else:
+        who = source.title
+        for cut in (" (", ": "):
+            if cut in who[3:]:
+                head, _, tail = who.partition(cut)
+                # "Esketamine (Wikipedia)" reads better as "Wikipedia: Esketamine"
+                who = f"Wikipedia: {head}" if cut == " (" and len(tail) < 40 and "Wikipedia" in tail else head
+                break
+        if len(who) > 48:
+            who = who[:45].rstrip() + "…"
+    return f"{who} {year}".strip()
+
+
+def claim_sources(
+    kb: KnowledgeBase, claim: Claim, min_tier: SourceTier | None = None
+) -> list[tuple[Source, str]]:
+    """The sources of a claim at or above ``min_tier``, each with its first quote."""
+    out: dict[str, tuple[Source, str]] = {}
+    for evidence in claim.evidence:
+        source = kb.source(evidence.source)
+        if min_tier is not None and source.effective_tier < min_tier:
+            continue
+        out.setdefault(source.id, (source, evidence.quote))
+    return list(out.values())
+
+
+def _citations(kb: KnowledgeBase, claims: Iterable[Claim], min_tier: SourceTier | None) -> list[Citation]:
+    from ketref.citations import cite_source
+
+    seen: dict[str, Citation] = {}
+    for claim in claims:
+        for source, quote in claim_sources(kb, claim, min_tier):
+            if source.id not in seen:
+                seen[source.id] = Citation(
+                    source=source.id,
+                    tier=source.effective_tier,
+                    short=short_citation(source),
+                    text=cite_source(source, "text"),
+                    claim=claim.id,
+                    quote=quote,
+                )
+    return sorted(seen.values(), key=lambda c: -c.tier.rank)
+
+
+# -- numbers ---------------------------------------------------------------------------------
+
+
+def fold_summary(magnitudes: Sequence[Value], derived: float | None = None) -> str:
+    """Several stated sizes of one difference as one range: the middle of the stated figures
+    (median of the lower ends to median of the upper ends), widened to take in a fold computed
+    from measured values, rounded outward to whole numbers.
+
+    >>> from ketref.models.values import Value
+    >>> folds = [Value(value=v, unit="fold") for v in ((2, 3), (3, 4), (4, 5), 5.0)]
+    >>> fold_summary(folds, derived=4.67)
+    '3–5-fold'
+    >>> fold_summary([Value(value=(2, 3), unit="fold")])
+    '2–3-fold'
+    """
+    lows = [m.low for m in magnitudes]
+    highs = [m.high for m in magnitudes]
+    if derived is not None:
+        lows.append(derived)
+        highs.append(derived)
+    low = statistics.median(m.low for m in magnitudes) if magnitudes else derived
+    high = statistics.median(m.high for m in magnitudes) if magnitudes else derived
+    assert low is not None
+    assert high is not None
+    if derived is not None:
+        low, high = min(low, derived), max(high, derived)
+    low_n, high_n = floor(low), ceil(high)
+    if low_n == high_n or (low == high and low == int(low)):
+        return f"{format_number(low)}-fold" if low == high else f"{low_n}–{high_n}-fold"
+    return f"{max(low_n, 1)}–{high_n}-fold"
+
+
+def _stated_as(magnitudes: Sequence[Value]) -> str:
+    """'2–3, 3–4, 4–5 and 5-fold', smallest first."""
+    ordered = sorted(magnitudes, key=lambda m: (m.low, m.high))
+    figures = list(
+        dict.fromkeys(
+            f"{format_number(m.low)}–{format_number(m.high)}" if m.is_range else format_number(m.low)
+            for m in ordered
+        )
+    )
+    if len(figures) == 1:
+        return figures[0] + "-fold"
+    return ", ".join(figures[:-1]) + f" and {figures[-1]}-fold"
+
+
+def _derived_fold(
+    kb: KnowledgeBase, subject: str, comparator: str, target: str
+) -> tuple[float, str, Source] | None:
+    """A fold computed from one source's measured values for this pair and target, as
+    (fold, 'Ki 0.3 vs 1.4 µM', source), oriented from ``subject``'s side."""
+    for derived in kb.affinity_folds():
+        if derived.target != target or {derived.stronger, derived.weaker} != {subject, comparator}:
+            continue
+        by_subject = {c.subject: c for c in derived.claims}
+        mine = next(v for v in by_subject[subject].values if v.measure == derived.measure)
+        theirs = next(v for v in by_subject[comparator].values if v.measure == derived.measure)
+        if mine.unit != theirs.unit:
+            theirs = theirs.to(mine.unit)
+        pair = f"{derived.measure} {format_number(mine.low)} vs {format_number(theirs.low)} {mine.unit}"
+        return derived.fold, pair, kb.source(derived.source)
+    return None
+
+
+def _values_text(kb: KnowledgeBase, claims: Sequence[Claim], with_sources: bool) -> tuple[str, bool]:
+    """The values the claims state, each distinct one once; and whether two of them cannot both
+    hold (they do not overlap)."""
+    groups: dict[str, list[Claim]] = defaultdict(list)
+    values: dict[str, tuple[Value, ...]] = {}
+    for claim in claims:
+        if not claim.values:
+            continue
+        shown = "; ".join(_value_for_sentence(v) for v in claim.values)
+        groups[shown].append(claim)
+        values[shown] = claim.values
+    if not groups:
+        return "", False
+    parts = []
+    for shown, members in groups.items():
+        if with_sources and len(groups) > 1:
+            who = "; ".join(
+                dict.fromkeys(short_citation(s) for c in members for s, _ in claim_sources(kb, c))
+            )
+            parts.append(f"{shown} ({who})")
+        else:
+            parts.append(shown)
+    firsts = [v[0] for v in values.values()]
+    disagree = any(
+        not a.overlaps(b) for i, a in enumerate(firsts) for b in firsts[i + 1 :] if a.measure == b.measure
+    )
+    return " or ".join(parts), disagree
+
+
+def _value_for_sentence(value: Value) -> str:
+    if value.measure in SYMBOL_MEASURES:
+        if value.measure.startswith("p"):
+            return f"{value.measure} {format_value(value, measure=False)}"
+        return f"{value.measure} {format_value(value, measure=False)}"
+    return format_value(value)
+
+
+# -- synthesis -------------------------------------------------------------------------------
+
+
+def _context_words(kb: KnowledgeBase, claims: Sequence[Claim]) -> list[str]:
+    first = claims[0].context
+    words = []
+    if first.route and claims[0].predicate != "administered_via":
+        words.append(f"by the {entity_phrase(kb, first.route)} route")
+    if first.jurisdiction:
+        dates = sorted({c.context.date for c in claims if c.context.date})
+        where = {"US": "the US", "EU": "the EU", "UK": "the UK"}.get(first.jurisdiction, first.jurisdiction)
+        words.append(f"in {where}" + (f" ({', '.join(d[:4] for d in dates)})" if dates else ""))
+    if first.setting == "recreational":
+        words.append("in recreational use")
+    frequencies = sorted({c.context.frequency for c in claims if c.context.frequency})
+    if frequencies:
+        words.append(f"({' or '.join(frequencies)})")
+    species = sorted({c.context.species for c in claims if c.context.species})
+    if species and claims[0].predicate in ("binds", "inhibits", "antagonist_of", "has_parameter"):
+        words.append(f"({', '.join(species)})")
+    return words
+
+
+def comparison_phrase(kb: KnowledgeBase, reading: Reading, claims: Sequence[Claim]) -> str:
+    """The comparative part of readings that share a key, without "with": ``3–5-fold greater
+    affinity than arketamine (Ki 0.3 vs 1.4 µM, Ebert 1997; stated as 2–3, 3–4, 4–5 and 5-fold)``.
+    Empty for a reading that compares nothing."""
+    claim = reading.claim
+    if claim.comparison is None or reading.comparator is None or reading.direction is None:
+        return ""
+    aspect = claim.comparison.aspect
+    more, less, same = _COMPARED[aspect]
+    phrase = {Direction.GREATER: more, Direction.LESSER: less, Direction.SIMILAR: same}[reading.direction]
+    magnitudes = [c.comparison.magnitude for c in claims if c.comparison and c.comparison.magnitude]
+    # the compound compared is the reading's subject, or its object when read from the target's side
+    compound, target = (
+        (reading.subject, reading.object)
+        if reading.predicate == claim.predicate
+        else (reading.object, reading.subject)
+    )
+    derived = _derived_fold(kb, compound, reading.comparator, target) if aspect is Aspect.AFFINITY else None
+    detail = []
+    if magnitudes or derived:
+        size = fold_summary(magnitudes, derived[0] if derived is not None else None)
+        phrase = f"{size} {phrase.removeprefix('a ')}"
+        if derived is not None:
+            detail.append(f"{derived[1]}, {short_citation(derived[2])}")
+        if magnitudes and (len(magnitudes) > 1 or derived is not None):
+            detail.append(f"stated as {_stated_as(magnitudes)}")
+    preposition = "to" if reading.direction is Direction.SIMILAR else "than"
+    text = f"{phrase} {preposition} {entity_phrase(kb, reading.comparator)}"
+    if detail:
+        text += f" ({'; '.join(detail)})"
+    return text
+
+
+def _sentence(kb: KnowledgeBase, reading: Reading, claims: Sequence[Claim], subject_name: bool = True) -> str:
+    """The English sentence for readings that share a key (without grade or citations)."""
+    claim = reading.claim
+    head = sentence_case(entity_phrase(kb, reading.subject, article=True)) if subject_name else ""
+    verb = verb_phrase(kb, reading.predicate, reading.object, claim.negated)
+    text = f"{head} {verb}".strip()
+    values, _ = _values_text(kb, claims, with_sources=True)
+    if values:
+        joiner = " of " if reading.predicate in ("has_parameter", "has_response_rate") else ": "
+        if reading.predicate in ("has_strength", "strength_in", "has_component", "component_of"):
+            joiner = " ("
+            values += ")"
+        text += joiner + values
+    compared = comparison_phrase(kb, reading, claims)
+    if compared:
+        text += f" with {compared}"
+    extra = _context_words(kb, claims)
+    if extra:
+        text += " " + " ".join(extra)
+    return text
+
+
+def _opposites(kb: KnowledgeBase, key: tuple[object, ...], readings: Sequence[Reading]) -> list[Claim]:
+    """Claims that say the opposite: the same reading negated the other way, or the opposite
+    direction of the same comparison; plus the other side of any curated conflict record."""
+    subject, predicate, obj, comparator, direction, aspect, negated, *_ = key
+    mine = {r.claim.id for r in readings}
+    out: dict[str, Claim] = {}
+    for other in kb.readings(subject=str(subject), predicate=str(predicate), object=str(obj)):
+        if other.claim.id in mine:
+            continue
+        other_key = statement_key(other)
+        if comparator is None and other.comparator is None:
+            if other_key[6] != negated and other_key[7:] == key[7:]:
+                out[other.claim.id] = other.claim
+        elif (
+            comparator is not None
+            and other.comparator == comparator
+            and other_key[5] == aspect
+            and other.direction is not None
+            and direction is not None
+            and other.direction != direction
+            and Direction.SIMILAR not in (other.direction, direction)
+        ):
+            out[other.claim.id] = other.claim
+    for record in kb.conflict_records():
+        for mine_side, other_side in ((record.side_a, record.side_b), (record.side_b, record.side_a)):
+            if mine.intersection(mine_side):
+                for claim_id in other_side:
+                    if claim_id not in mine:
+                        out[claim_id] = kb.claim(claim_id)
+    return list(out.values())
+
+
+def synthesize(
+    kb: KnowledgeBase,
+    readings: Sequence[Reading],
+    *,
+    min_tier: SourceTier | str | None = None,
+    subject_name: bool = True,
+) -> Statement | None:
+    """One statement from readings that say the same thing (share :func:`statement_key`).
+
+    Claims with no source at or above ``min_tier`` are dropped first, and so are the citations
+    below it; ``None`` when nothing is left.
+    """
+    tier = resolve_tier(min_tier) if min_tier is not None else None
+    kept = [r for r in readings if claim_sources(kb, r.claim, tier)]
+    if not kept:
+        return None
+    claims = list({r.claim.id: r.claim for r in kept}.values())
+    text = _sentence(kb, kept[0], claims, subject_name)
+    citations = _citations(kb, claims, tier)
+    sources = [kb.source(c.source) for c in citations]
+    opposite = [c for c in _opposites(kb, statement_key(kept[0]), kept) if claim_sources(kb, c, tier)]
+    against = [s for c in opposite for s, _ in claim_sources(kb, c, tier)]
+    conflict = None
+    if opposite:
+        who = "; ".join(dict.fromkeys(short_citation(s) for s in against))
+        conflict = f"Disputed: {who} {'say' if len(set(against)) > 1 else 'says'} otherwise"
+        first = opposite[0]
+        conflict += f" ({_claim_sentence(kb, first)})."
+    _, values_disagree = _values_text(kb, claims, with_sources=False)
+    if values_disagree and conflict is None:
+        conflict = "The sources give values that cannot all hold."
+    caveats = tuple(dict.fromkeys(c.caveat for c in claims if getattr(c, "caveat", None)))
+    graded = grade(sources, [c.status for c in claims], contradicted_by=against)
+    return Statement(
+        text=text,
+        grade=graded,
+        claims=tuple(c.id for c in claims),
+        conflict=conflict,
+        caveats=caveats,
+        citations=tuple(citations),
+    )
+
+
+def _claim_sentence(kb: KnowledgeBase, claim: Claim) -> str:
+    """A claim as stated, in English with display names."""
+    from ketref.queries.orientation import readings as claim_readings
+
+    reading = claim_readings(claim)[0]
+    return _sentence(kb, reading, [claim])
+
+
+def claim_text(kb: KnowledgeBase, claim: Claim) -> str:
+    """A claim as an English sentence over display names (the readable form of
+    :meth:`Claim.sentence`)."""
+    return _claim_sentence(kb, claim)
+
+
+def group_readings(readings: Iterable[Reading]) -> list[list[Reading]]:
+    """Readings grouped by :func:`statement_key`, in order of first appearance."""
+    groups: dict[tuple[object, ...], list[Reading]] = {}
+    for reading in readings:
+        groups.setdefault(statement_key(reading), []).append(reading)
+    return list(groups.values())
+
+
+def statements(
+    kb: KnowledgeBase,
+    subject: str,
+    predicate: str | None = None,
+    object: str | None = None,  # noqa: A002 - the triple's own word
+    *,
+    min_tier: SourceTier | str | None = None,
+    own: bool = False,
+) -> tuple[Statement, ...]:
+    """The statements about ``subject`` (an entity id), each merging the claims that say the same
+    thing, read from the subject's side; optionally of one predicate and object.
+
+    With ``own=True`` only claims that name the subject as their subject or comparator are used
+    (not those where it is the object).
+    """
+    readings = kb.readings(subject=subject, predicate=predicate, object=object)
+    if own:
+        readings = [
+            r
+            for r in readings
+            if r.claim.subject == subject
+            or (r.claim.comparison is not None and r.claim.comparison.comparator == subject)
+        ]
+    out = []
+    for group in group_readings(readings):
+        found = synthesize(kb, group, min_tier=min_tier)
+        if found is not None:
+            out.append(found)
+    return tuple(out)
