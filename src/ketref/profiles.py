@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING
 
+from ketref._memo import PerKnowledgeBase
 from ketref.grades import Grade, grade, resolve_tier
 from ketref.humanize import entity_phrase, format_value, sentence_case
 from ketref.models._base import FrozenModel, Id
@@ -387,7 +388,10 @@ def profile(kb: KnowledgeBase, entity: EntityQuery, *, min_tier: SourceTier | st
     """
     tier = resolve_tier(min_tier) if min_tier is not None else None
     found = kb.get(entity)
-    return kb.cached(f"profile:{found.id}:{tier}", lambda: _build(kb, found, tier))
+    return _PROFILES.get(kb, (found.id, tier), lambda: _build(kb, found, tier))
+
+
+_PROFILES: PerKnowledgeBase[tuple[str, SourceTier | None], Profile] = PerKnowledgeBase()
 
 
 def _build(kb: KnowledgeBase, entity: Entity, tier: SourceTier | None) -> Profile:
