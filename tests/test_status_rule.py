@@ -167,9 +167,14 @@ TABLE: list[tuple[str, str, dict[str, Status]]] = [
     ),
     (
         "meta-analysis-blog",
-        "Functional imaging studies suggest that ketamine temporarily disrupts the default mode "
-        "network (DMN)",
-        {"ketamine.leads-to.default-mode-network-disruption.blog": S},
+        "Functional imaging studies suggest that ketamine temporarily disrupts the default mode network "
+        "(DMN) — a set of brain regions often hyperactive in depression and associated with rumination.",
+        {
+            "ketamine.leads-to.default-mode-network-disruption.blog": S,
+            # the apposition is presupposed, not hedged
+            "depression.associated-with.default-mode-network-hyperactivity.blog": R,
+            "default-mode-network-hyperactivity.associated-with.rumination.blog": R,
+        },
     ),
     (
         "meta-analysis-blog",
@@ -284,6 +289,70 @@ TABLE: list[tuple[str, str, dict[str, Status]]] = [
         "You may need to continue treatments for a year or more to see long-term results.",
         {"ketamine.has-protocol.long-term-treatment.qa": S},
     ),
+    # -- the source says it is not known: unknown ------------------------------------------------
+    (
+        "qa-aggregator",
+        "We don’t yet know which type is more effective or how much side effects may differ.",
+        {
+            "racemic-ketamine.treats.trd.efficacy-unknown.qa": U,
+            "racemic-ketamine.has-adverse-effect.adverse-effects.incidence-unknown.qa": U,
+        },
+    ),
+    (
+        "clinic-article",
+        "As of yet, ketamine therapy is not a very popular treatment method for mental illness, "
+        "and not enough "
+        "research has been done on the medication to draw any firm conclusions about its relationship to "
+        "mental health.",
+        {"ketamine.treats.mental-illness.insufficient-evidence.clinic-article": U},
+    ),
+    (
+        "meta-analysis-blog",
+        "• Long-term effects beyond 6 months remain under-researched",
+        {
+            "ketamine.has-duration.antidepressant.beyond-6-months.blog": U,
+            "ketamine.safe-for.long-term-treatment.blog": U,
+        },
+    ),
+    (
+        "qa-aggregator",
+        "Clinicians need to proceed with caution, as ketamine has not been tested for long-term "
+        "efficacy, and "
+        "its safety is unknown.",
+        {
+            "ketamine.safe-for.long-term-treatment.qa": U,
+            "ketamine.has-protocol.long-term-treatment.not-advised.qa": R,
+        },
+    ),
+    # -- judgements, precautions, dependence ----------------------------------------------------
+    (
+        "benchchem-guide",
+        "The mechanisms underlying (R)-ketamine's effects are still under investigation but appear "
+        "to be less "
+        "reliant on direct NMDA receptor antagonism.",
+        {"arketamine.acts-through.nmda-receptor-blockade.lesser-dependence.benchchem": S},
+    ),
+    (
+        "meta-analysis-blog",
+        "However, when administered in controlled medical settings, it has a strong safety profile.",
+        {"ketamine.safe-for.depression.clinical.blog": R},
+    ),
+    (
+        "qa-aggregator",
+        "If you have a history of substance abuse –– such as alcohol or drugs –– it’s especially "
+        "important for "
+        "you and your doctor to consider whether ketamine is a good option for you.",
+        {"ketamine.has-precaution.substance-use-disorder.qa": R},
+    ),
+    (
+        "ayafusion-clinic",
+        "Additionally, racemic ketamine interacts with opioid receptors and other neurotransmitter systems, "
+        "contributing to its rapid-acting effects.",
+        {
+            "racemic-ketamine.interacts-with.opioid-receptors.ayafusion": R,
+            "racemic-ketamine.acts-through.opioid-receptors.ayafusion": R,
+        },
+    ),
     # -- theories: hypothesized; reports: reported ---------------------------------------------
     (
         "ayafusion-clinic",
@@ -293,6 +362,9 @@ TABLE: list[tuple[str, str, dict[str, Status]]] = [
             "racemic-ketamine.increases.neuroplasticity.ayafusion": H,
             "glutamate-surge.leads-to.neuroplasticity.ayafusion": H,
             "neuroplasticity.leads-to.synaptogenesis.ayafusion": H,
+            # the damage the sentence attributes to depression carries its own hedge ("may")
+            "depression.leads-to.synaptic-deficits.ayafusion": S,
+            "anxiety.leads-to.synaptic-deficits.ayafusion": S,
         },
     ),
     (
@@ -312,7 +384,11 @@ TABLE: list[tuple[str, str, dict[str, Status]]] = [
     (
         "meta-analysis-blog",
         "This is believed to counteract the synaptic deficits seen in chronic depression.",
-        {"synaptogenesis.decreases.synaptic-deficits.blog": H},
+        {
+            "synaptogenesis.decreases.synaptic-deficits.blog": H,
+            # presupposed: "the synaptic deficits seen in chronic depression"
+            "chronic-depression.associated-with.synaptic-deficits.blog": R,
+        },
     ),
     (
         "ayafusion-clinic",
