@@ -459,3 +459,20 @@ def test_no_sentence_of_the_table_leaves_a_quoting_claim_unchecked() -> None:
             ):
                 missing.append((claim.id, sentence[:60]))
     assert not missing
+
+
+def test_an_unknown_claim_is_never_shown_as_a_statement_of_fact() -> None:
+    """'We don't yet know which type is more effective' must not read as 'racemic is more effective'."""
+    texts = [st.text for sec in ketref.profile("racemic-ketamine").sections for st in sec.statements]
+    assert any(
+        t.startswith(
+            "It is not known whether racemic ketamine treats treatment-resistant depression with greater"
+        )
+        for t in texts
+    )
+    assert not any(
+        t.startswith("Racemic ketamine treats treatment-resistant depression with greater") for t in texts
+    )
+    ketamine = [st.text for sec in ketref.profile("ketamine").sections for st in sec.statements]
+    assert "It is not known whether ketamine treats mental illness" in ketamine
+    assert "Ketamine treats mental illness" not in ketamine

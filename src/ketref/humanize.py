@@ -38,7 +38,13 @@ _SHORT_UNITS = {
     "uM": "µM",
 }
 _MOLAR = {"M", "mM", "µM", "uM", "nM", "pM", "fM"}
-_QUALIFIER = {Qualifier.LESS: "<", Qualifier.GREATER: ">", Qualifier.APPROXIMATELY: "about "}
+_QUALIFIER = {
+    Qualifier.LESS: "<",
+    Qualifier.GREATER: ">",
+    Qualifier.AT_MOST: "≤",
+    Qualifier.AT_LEAST: "≥",
+    Qualifier.APPROXIMATELY: "about ",
+}
 
 
 def format_number(number: float) -> str:

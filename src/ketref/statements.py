@@ -23,7 +23,7 @@ from ketref.models._base import FrozenModel, Id
 from ketref.models.claims import Claim
 from ketref.models.values import Value
 from ketref.queries.orientation import Reading
-from ketref.vocabulary import Aspect, Direction, SourceTier
+from ketref.vocabulary import Aspect, Direction, SourceTier, Status
 
 if TYPE_CHECKING:
     from ketref.kb import KnowledgeBase
@@ -150,6 +150,19 @@ _VERBS: dict[str, str] = {
     "dose_of": "is a dose of {o}",
     "combined_with": "is combined with {o}",
     "interacts_with": "interacts with {o}",
+    "associated_with": "is associated with {o}",
+    "acts_through": "acts through {o}",
+    "mechanism_of": "is a mechanism of the effects of {o}",
+    "modulates": "modulates {o}",
+    "modulated_by": "is modulated by {o}",
+    "has_precaution": "calls for caution in {o}",
+    "precaution_for": "calls for caution with {o}",
+    "contraindicated_in": "is contraindicated in {o}",
+    "has_contraindication": "has {o} as a contraindication",
+    "has_warning": "carries a warning of {o}",
+    "warning_for": "is a warning for {o}",
+    "safe_for": "is judged safe for {o}",
+    "judged_safe_with": "is judged safe to treat with {o}",
 }
 
 _COMPARED: dict[Aspect, tuple[str, str, str]] = {
@@ -160,6 +173,7 @@ _COMPARED: dict[Aspect, tuple[str, str, str]] = {
     Aspect.ONSET_SPEED: ("a faster onset", "a slower onset", "a similar onset"),
     Aspect.INCIDENCE: ("a higher incidence", "a lower incidence", "a similar incidence"),
     Aspect.BREADTH: ("a broader range", "a narrower range", "a similar range"),
+    Aspect.DEPENDENCE: ("a greater reliance", "a lesser reliance", "a similar reliance"),
 }
 
 
@@ -189,7 +203,7 @@ def _object_phrase(kb: KnowledgeBase, predicate: str, obj: str) -> str:
 
 def verb_phrase(kb: KnowledgeBase, predicate: str, obj: str, negated: bool = False) -> str:
     """The predicate and object as an English verb phrase: ``binds the NMDA receptor``."""
-    template = _VERBS.get(predicate, "{label} {{o}}".replace("{label}", predicate.replace("_", " ")))
+    template = _VERBS.get(predicate, predicate.replace("_", " ") + " {o}")
     phrase = template.format(o=_object_phrase(kb, predicate, obj))
     return _negated(phrase) if negated else phrase
 
@@ -213,6 +227,7 @@ def statement_key(reading: Reading) -> tuple[object, ...]:
         c.route,
         c.jurisdiction,
         c.setting,
+        claim.status is Status.UNKNOWN,  # "not known whether" never merges with a statement of it
     )
 
 
@@ -402,6 +417,8 @@ def _context_words(kb: KnowledgeBase, claims: Sequence[Claim]) -> list[str]:
         words.append(f"in {where}" + (f" ({', '.join(d[:4] for d in dates)})" if dates else ""))
     if first.setting == "recreational":
         words.append("in recreational use")
+    elif first.setting == "clinical":
+        words.append("in medical use")
     frequencies = sorted({c.context.frequency for c in claims if c.context.frequency})
     if frequencies:
         words.append(f"({' or '.join(frequencies)})")
@@ -463,6 +480,8 @@ def _sentence(kb: KnowledgeBase, reading: Reading, claims: Sequence[Claim], subj
     extra = _context_words(kb, claims)
     if extra:
         text += " " + " ".join(extra)
+    if claim.status is Status.UNKNOWN:  # the source says it is an open question (docs/status.md)
+        text = "It is not known whether " + (text[0].lower() + text[1:] if text[1:2].islower() else text)
     return text
 
 
