@@ -96,3 +96,49 @@ def test_enzyme_inhibitors_raise_oral_s_ketamine_exposure() -> None:
     tic = one("esketamine", "interacts_with", "ticlopidine", "peltoniemi-2011-clin-pharmacol-ther")
     assert {(v.low, v.unit) for v in tic.values} == {(2.4, "fold")}
     assert tic.context.route == "oral"
+
+
+def test_meta_analysis_gives_volume_and_clearance_for_unspecified_ketamine() -> None:
+    # "Weighted mean volume of distribution was 252 l/70 kg" ... "Weighted mean clearance was 79 l/h"
+    source = "kamp-2020-anesthesiology-ketamine-pk"
+    assert numbers(one("ketamine", "has_parameter", "volume-of-distribution", source)) == {
+        (252.0, 252.0, "L")
+    }
+    assert numbers(one("ketamine", "has_parameter", "clearance", source)) == {(79.0, 79.0, "L/h")}
+    assert ketref.knowledge_base().source(source).kind.value == "systematic_review"
+
+
+def test_each_enantiomer_after_the_racemate_has_its_own_volume_half_life_and_clearance() -> None:
+    # "The distribution volumes at steady state of S- and R-ketamine were 6.6 ± 2.2 and 5.6 ± 2.1 l/kg,
+    # terminal half-lives 5.2 ± 3.4 and 6.1 ± 3.1 h, and metabolic clearances 1,620 ± 380 and
+    # 1,530 ± 380 ml/min"
+    source = "anesthesiology-chiral-pk-prolonged-release-tablets"
+    expected = {
+        ("esketamine", "volume-of-distribution"): (6.6, "L/kg"),
+        ("arketamine", "volume-of-distribution"): (5.6, "L/kg"),
+        ("esketamine", "elimination-half-life"): (5.2, "hour"),
+        ("arketamine", "elimination-half-life"): (6.1, "hour"),
+        ("esketamine", "clearance"): (1620.0, "mL/min"),
+        ("arketamine", "clearance"): (1530.0, "mL/min"),
+    }
+    for (form, parameter), (value, unit) in expected.items():
+        claim = next(
+            c for c in ketref.claims(form, "has_parameter", parameter, source=source) if c.subject == form
+        )
+        assert numbers(claim) == {(value, value, unit)}, (form, parameter)
+        assert claim.context.route == "intravenous"
+    # "Bioavailability of the 40 mg tablets was 15 ± 8 (S-isomer) and 19 ± 10% (R-isomer)"
+    s_oral = one("esketamine", "has_parameter", "bioavailability", source)
+    r_oral = one("arketamine", "has_parameter", "bioavailability", source)
+    assert numbers(s_oral) == {(15.0, 15.0, "percent")}
+    assert numbers(r_oral) == {(19.0, 19.0, "percent")}
+
+
+def test_oral_s_ketamine_bioavailability_of_8_percent_is_kept_with_its_conflict() -> None:
+    # "The oral bioavailability of S-ketamine was low, 8% ..., and its clearance was high, 95 L/h/70 kg"
+    oral = one("esketamine", "has_parameter", "bioavailability", "fanta-2015-eur-j-clin-pharmacol")
+    assert numbers(oral) == {(8.0, 8.0, "percent")}
+    assert oral.context.route == "oral"
+    assert any(oral in c.side_a + c.side_b for c in ketref.conflicts())
+    clearance = one("esketamine", "has_parameter", "clearance", "fanta-2015-eur-j-clin-pharmacol")
+    assert numbers(clearance) == {(95.0, 95.0, "L/h")}
