@@ -102,3 +102,12 @@ def test_every_source_of_this_topic_is_reference_tier_or_better_and_locatable() 
         assert source.effective_tier >= SourceTier.REFERENCE, source_id
         assert source.url or source.pmid or source.doi, source_id
         assert source.accessed == "2026-12-02", source_id
+
+
+def test_the_2024_review_gives_three_fold_analgesic_potency_and_1_5_fold_anaesthetic_efficacy() -> None:
+    # "three times stronger analgesic effects and 1.5 times greater anesthetic efficacy than arketamine"
+    analgesia = one("esketamine", "has_effect", "analgesia", "kawczak-2024-biomedicines")
+    assert _potency(analgesia) == ("arketamine", "greater", 3.0)
+    anaesthesia = one("esketamine", "has_effect", "anesthesia", "kawczak-2024-biomedicines")
+    assert anaesthesia.comparison is not None and anaesthesia.comparison.aspect.value == "efficacy"
+    assert _potency(anaesthesia) == ("arketamine", "greater", 1.5)

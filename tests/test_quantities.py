@@ -123,7 +123,9 @@ def test_ketalar_vial_figures_agree_with_computed_masses() -> None:
 
 
 def nmda_fold() -> ketref.api.DerivedFold:  # type: ignore[name-defined]
-    return next(f for f in ketref.affinity_folds() if f.target == "nmda-receptor")
+    return next(
+        f for f in ketref.affinity_folds() if f.target == "nmda-receptor" and f.weaker == "arketamine"
+    )
 
 
 def test_nmda_fold_from_the_enantiomers_ki_values() -> None:
@@ -178,9 +180,9 @@ def test_derived_folds_do_not_depend_on_the_affinity_unit(unit: str) -> None:
 def test_pharmacokinetics_keep_disagreeing_values_side_by_side() -> None:
     half_lives = [c for c in ketref.pharmacokinetics("esketamine") if c.object == "elimination-half-life"]
     sources = {c.sources[0] for c in half_lives}
-    assert sources == {"jnj-spravato-pharmacokinetics", "wikipedia-esketamine"}
+    assert sources >= {"jnj-spravato-pharmacokinetics", "wikipedia-esketamine"}
     values = {str(c.values[0]) for c in half_lives}
-    assert values == {"7–12 hour (mean terminal half-life)", "5 hour (mean terminal half-life)"}
+    assert values >= {"7–12 hour (mean terminal half-life)", "5 hour (mean terminal half-life)"}
 
 
 def test_bioavailability_by_route_for_ketamine() -> None:

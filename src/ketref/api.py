@@ -168,7 +168,8 @@ def affinity_folds() -> tuple[DerivedFold, ...]:
 
     Examples:
         >>> import ketref
-        >>> nmda = next(f for f in ketref.affinity_folds() if f.target == "nmda-receptor")
+        >>> nmda = next(f for f in ketref.affinity_folds()
+        ...             if f.target == "nmda-receptor" and f.weaker == "arketamine")
         >>> nmda.stronger, nmda.weaker, round(nmda.fold, 2)
         ('esketamine', 'arketamine', 4.67)
     """

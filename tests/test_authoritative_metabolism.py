@@ -1,0 +1,117 @@
+"""Issue 16, topic 6: metabolism and the metabolites' pharmacology, as the sources read say it.
+
+The expectations are written from the quoted sentences, not read back from the data files.
+"""
+
+from __future__ import annotations
+
+import ketref
+from ketref import Claim
+
+
+def one(subject: str, predicate: str, obj: str, source: str, *, negated: bool = False) -> Claim:
+    found = [
+        c
+        for c in ketref.claims(subject, predicate, obj, source=source)
+        if c.subject == subject and c.negated is negated
+    ]
+    assert found, f"no claim {subject} {predicate} {obj} from {source}"
+    return found[0]
+
+
+def test_norketamine_enantiomers_are_forms_of_norketamine() -> None:
+    kb = ketref.knowledge_base()
+    for form in ("s-norketamine", "r-norketamine"):
+        entity = kb.get(form)
+        assert getattr(entity, "form_of", None) == "norketamine"
+    assert kb.get("noresketamine").id == "s-norketamine"
+
+
+def test_norketamine_enantiomer_ki_values_give_a_fold_that_agrees_with_the_stated_eight() -> None:
+    # "(S)-Norketamine (Ki 1.7 microM) had approximately an 8 times higher affinity than
+    # (R)-norketamine (Ki 13 microM)"
+    fold = next(
+        f
+        for f in ketref.affinity_folds()
+        if f.target == "nmda-receptor" and {f.stronger, f.weaker} == {"s-norketamine", "r-norketamine"}
+    )
+    assert fold.stronger == "s-norketamine"
+    assert round(fold.fold, 2) == round(13 / 1.7, 2)
+    assert fold.checks and all(check.agrees for check in fold.checks)
+
+
+def test_norketamine_is_weaker_than_ketamine_in_one_binding_study() -> None:
+    # Same experiments: (S)-ketamine 0.3 µM against (S)-norketamine 1.7 µM.
+    fold = next(
+        f
+        for f in ketref.affinity_folds()
+        if f.target == "nmda-receptor" and (f.stronger, f.weaker) == ("esketamine", "s-norketamine")
+    )
+    assert round(fold.fold, 2) == round(1.7 / 0.3, 2)
+
+
+def test_label_says_norketamine_has_less_affinity_and_a_third_of_the_activity() -> None:
+    label = "pfizer-ketamine-injection-clinical-pharmacology"
+    # "The major circulating metabolite of ketamine (norketamine) demonstrated activity at the same
+    # receptor with less affinity."
+    assert one("racemic-ketamine", "metabolized_to", "norketamine", label).status.value == "established"
+    affinity = one("norketamine", "binds", "nmda-receptor", label)
+    assert affinity.comparison is not None and affinity.comparison.direction.value == "lesser"
+    # "Norketamine is about 1/3 as active as ketamine in reducing halothane requirements (MAC) of the rat."
+    potency = one("norketamine", "has_effect", "anesthesia", label)
+    assert potency.comparison is not None and potency.comparison.magnitude is not None
+    assert potency.comparison.magnitude.low == 3.0
+    assert potency.context.species == "rat"
+
+
+def test_scheme_from_ketamine_to_its_three_metabolite_families() -> None:
+    source = "anesthesiology-chiral-pk-prolonged-release-tablets"
+    for metabolite in ("norketamine", "hydroxynorketamine", "dehydronorketamine"):
+        one("ketamine", "metabolized_to", metabolite, source)
+    # "It is stereoselectively metabolized to (R)-norketamine and subsequently to (2R,6R)-HNK"
+    one("arketamine", "metabolized_to", "r-norketamine", "yang-2018-ijnp-hnk")
+    one("r-norketamine", "metabolized_to", "2r-6r-hydroxynorketamine", "yang-2018-ijnp-hnk")
+    # "Hydroxynorketamines (HNKs) are formed in vivo after (R,S)-ketamine (ketamine) administration."
+    one("racemic-ketamine", "metabolized_to", "hydroxynorketamine", "highland-2021-hnk-review")
+
+
+def test_noresketamine_half_life_and_volume() -> None:
+    # "Noresketamine ... had ... a mean terminal half-life of approximately 8 hours."
+    half = one("s-norketamine", "has_parameter", "elimination-half-life", "jnj-spravato-pharmacokinetics")
+    assert {(v.low, v.unit, v.qualifier.value) for v in half.values} == {(8.0, "hour", "~")}
+    volume = one(
+        "s-norketamine", "has_parameter", "volume-of-distribution", "perez-ruixo-esketamine-population-pk"
+    )
+    assert {(v.low, v.unit) for v in volume.values} == {(185.0, "L")}
+
+
+def test_the_hnk_nmda_debate_keeps_both_sides_with_a_conflict() -> None:
+    # "Relative to ketamine, it had 100-fold-lower potency (46 µM at pH 7.2)"
+    ic50 = one("2r-6r-hydroxynorketamine", "inhibits", "nmda-receptor", "abbott-2020-mol-pharmacol")
+    assert {(v.low, v.unit, v.measure) for v in ic50.values} == {(46.0, "µM", "IC50")}
+    # "Figure 2: (2R,6R)-HNK acts as open channel NMDAR blocker."
+    one("2r-6r-hydroxynorketamine", "antagonist_of", "nmda-receptor", "nmdar-hnk-brief-communication-nature")
+    # "(2R,6R)-HNK did not directly bind to any known or proposed ketamine targets."
+    denial = one(
+        "2r-6r-hydroxynorketamine", "binds", "nmda-receptor", "bonaventura-2022-mol-psychiatry", negated=True
+    )
+    assert any(denial in c.side_a + c.side_b and ic50 in c.side_a + c.side_b for c in ketref.conflicts())
+
+
+def test_r_ketamine_is_the_weaker_nmda_antagonist_but_the_more_marked_antidepressant_in_animals() -> None:
+    source = "yang-2019-transl-psychiatry"
+    weaker = one("arketamine", "antagonist_of", "nmda-receptor", source)
+    assert weaker.comparison is not None
+    assert (weaker.comparison.comparator, weaker.comparison.direction.value) == ("esketamine", "lesser")
+    aspects = {
+        (c.comparison.aspect.value, c.comparison.direction.value)
+        for c in ketref.claims("arketamine", "has_effect", "antidepressant-effect", source=source)
+        if c.comparison is not None and c.subject == "arketamine"
+    }
+    assert {("efficacy", "greater"), ("duration", "greater")} <= aspects
+
+
+def test_2s_6s_hnk_ki_is_kept_and_the_2r_6r_bound_makes_no_fold() -> None:
+    ki = one("2s-6s-hydroxynorketamine", "binds", "nmda-receptor", "hydroxynorketamine-wiki-mirror")
+    assert {(v.low, v.measure) for v in ki.values} == {(21.19, "Ki")}
+    assert not [f for f in ketref.affinity_folds() if f.source == "hydroxynorketamine-wiki-mirror"]
