@@ -273,8 +273,8 @@ def test_configuration_does_not_follow_the_sign_of_rotation() -> None:
 
 def test_metabolic_steps_and_enzymes() -> None:
     products = {c.object for c in ketref.claims("ketamine", "metabolized_to")}
-    assert products == {"norketamine"}
-    assert {c.object for c in ketref.claims("norketamine", "metabolized_to")} == {
+    assert products >= {"norketamine"}
+    assert {c.object for c in ketref.claims("norketamine", "metabolized_to")} >= {
         "hydroxynorketamine",
         "dehydronorketamine",
     }
