@@ -1,0 +1,78 @@
+"""Issue 16, topic 7: clinical evidence, each result with the population and end point it belongs to.
+
+The expectations are written from the quoted sentences, not read back from the data files.
+"""
+
+from __future__ import annotations
+
+import ketref
+from ketref import Claim
+
+
+def find(subject: str, predicate: str, obj: str, source: str) -> list[Claim]:
+    return [c for c in ketref.claims(subject, predicate, obj, source=source) if c.subject == subject]
+
+
+def by_measure(claim: Claim) -> dict[str, float]:
+    return {v.measure or "": v.low for v in claim.values}
+
+
+def test_sustain_1_relapse_rates_for_remitters_and_responders() -> None:
+    source = "daly-2019-jama-psychiatry-sustain-1"
+    claims = find("esketamine", "decreases", "relapse", source)
+    rates = {value for c in claims for value in by_measure(c).values()}
+    # "24 (26.7%) in the esketamine and antidepressant group and 39 (45.3%) in the antidepressant and
+    # placebo group experienced relapse" (stable remitters); "16 (25.8%) ... 34 (57.6%)" (responders)
+    assert {26.7, 45.3, 25.8, 57.6, 0.49} <= rates
+    remitters = next(c for c in claims if any("stable remitters" in m for m in by_measure(c)))
+    assert by_measure(remitters)["relapse, stable remitters, esketamine continued (24 patients)"] == 26.7
+    assert all(c.context.route == "intranasal" and c.context.level.value == "clinical" for c in claims)
+    assert find("esketamine", "in_clinical_trials_for", "treatment-resistant-depression", source)
+
+
+def test_escape_trd_remission_at_week_8_against_quetiapine() -> None:
+    # "A significantly greater remission rate was observed in the ESK group compared to the
+    # quetiapine group at week 8 (27.1% vs. 17.6%, p = 0.003, respectively)."
+    claim = find(
+        "esketamine",
+        "treats",
+        "treatment-resistant-depression",
+        "pharmaceutics-2023-esketamine-systematic-review",
+    )
+    escape = next(c for c in claim if c.comparison is not None)
+    assert escape.comparison is not None and escape.comparison.comparator == "quetiapine"
+    assert by_measure(escape) == {
+        "remission at week 8, esketamine": 27.1,
+        "remission at week 8, quetiapine": 17.6,
+    }
+
+
+def test_transform_3_found_no_difference_from_placebo_in_older_adults() -> None:
+    # "No statistical difference in MADRS score was observed between ESK and placebo groups from
+    # baseline to week 4." (138 patients aged 65 or older)
+    denials = [
+        c
+        for c in find(
+            "esketamine",
+            "treats",
+            "treatment-resistant-depression",
+            "pharmaceutics-2023-esketamine-systematic-review",
+        )
+        if c.negated
+    ]
+    assert denials and "65" in (denials[0].context.species or "")
+
+
+def test_arketamine_pilot_was_not_superior_to_placebo() -> None:
+    # "Arketamine was not superior to placebo for TRD but demonstrated to be extremely safe."
+    source = "arketamine-crossover-pilot-trial"
+    result = find("arketamine", "treats", "treatment-resistant-depression", source)
+    assert result and result[0].negated and result[0].status.value == "reported"
+    assert find("arketamine", "in_clinical_trials_for", "treatment-resistant-depression", source)
+
+
+def test_the_2021_expert_review_gives_both_forms_rapid_onset_efficacy_in_mdd() -> None:
+    # "these agents represent the first non-monoaminergic agents with proven rapid-onset efficacy in
+    # major depressive disorder."
+    for form in ("ketamine", "esketamine"):
+        assert find(form, "treats", "major-depressive-disorder", "mcintyre-2021-am-j-psychiatry")
