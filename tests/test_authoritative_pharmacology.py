@@ -111,3 +111,12 @@ def test_the_2024_review_gives_three_fold_analgesic_potency_and_1_5_fold_anaesth
     anaesthesia = one("esketamine", "has_effect", "anesthesia", "kawczak-2024-biomedicines")
     assert anaesthesia.comparison is not None and anaesthesia.comparison.aspect.value == "efficacy"
     assert _potency(anaesthesia) == ("arketamine", "greater", 1.5)
+
+
+def test_r_ketamine_at_sigma_1_and_s_ketamine_at_mu_opioid_receptors() -> None:
+    # "The S-enantiomer acts as ... an opioid μ-receptor agonist, whereas the R-enantiomer binds to
+    # σ1-receptors and is believed to act as an agonist."
+    source = "kalkman-2023-biomedicines"
+    assert one("arketamine", "binds", "sigma-1-receptor", source).status.value == "reported"
+    assert one("arketamine", "agonist_of", "sigma-1-receptor", source).status.value == "hypothesized"
+    assert one("esketamine", "agonist_of", "mu-opioid-receptor", source).status.value == "reported"

@@ -76,3 +76,16 @@ def test_the_2021_expert_review_gives_both_forms_rapid_onset_efficacy_in_mdd() -
     # major depressive disorder."
     for form in ("ketamine", "esketamine"):
         assert find(form, "treats", "major-depressive-disorder", "mcintyre-2021-am-j-psychiatry")
+
+
+def test_nasal_esketamine_appears_less_pronounced_than_iv_racemate() -> None:
+    # "when compared to intravenously infused racemic ketamine, the response rate, duration of action
+    # and anti-suicidal activity of S-ketamine appear to be less pronounced."
+    claims = find("esketamine", "has_effect", "antidepressant-effect", "kalkman-2023-biomedicines")
+    seen = {
+        (c.comparison.comparator, c.comparison.aspect.value, c.comparison.direction.value)
+        for c in claims
+        if c.comparison
+    }
+    assert {("racemic-ketamine", "efficacy", "lesser"), ("racemic-ketamine", "duration", "lesser")} <= seen
+    assert {c.status.value for c in claims} == {"suggested"}
