@@ -476,3 +476,16 @@ def test_an_unknown_claim_is_never_shown_as_a_statement_of_fact() -> None:
     ketamine = [st.text for sec in ketref.profile("ketamine").sections for st in sec.statements]
     assert "It is not known whether ketamine treats mental illness" in ketamine
     assert "Ketamine treats mental illness" not in ketamine
+
+
+def test_unknown_claims_are_marked_in_sentences_and_tables_and_never_quizzed() -> None:
+    unknown = {c.id for c in KB.claims() if c.status is Status.UNKNOWN}
+    assert len(unknown) >= 6
+    for claim_id in unknown:
+        assert KB.claim(claim_id).sentence().startswith("not known whether ")
+    from ketref.teaching import flashcards
+
+    # no current unknown claim has a quiz predicate without a comparison, so this guards later ones
+    assert not unknown & {card.claim for card in flashcards(KB)}
+    side_effects = next(r for r in ketref.table("forms").rows if r[0].text == "Side effects, compared")
+    assert "not known whether lesser than Esketamine" in side_effects[1].text

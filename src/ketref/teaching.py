@@ -10,7 +10,7 @@ import random
 from typing import TYPE_CHECKING
 
 from ketref.models._base import FrozenModel, Id
-from ketref.vocabulary import PREDICATES
+from ketref.vocabulary import PREDICATES, Status
 
 if TYPE_CHECKING:
     from ketref.kb import EntityQuery, KnowledgeBase
@@ -93,7 +93,12 @@ def _candidates(kb: KnowledgeBase) -> list[tuple[str, str, str, str]]:
     """(claim id, subject, predicate, answer) for every claim that can become a question."""
     out = []
     for claim in kb.all_claims():
-        if claim.predicate in QUIZ_PREDICATES and not claim.negated and claim.comparison is None:
+        if (
+            claim.predicate in QUIZ_PREDICATES
+            and not claim.negated
+            and claim.comparison is None
+            and claim.status is not Status.UNKNOWN  # an open question is not an answer (#13)
+        ):
             out.append((claim.id, claim.subject, claim.predicate, claim.object))
     return out
 

@@ -135,6 +135,8 @@ class Claim(FrozenModel):
             text += f" ({c.aspect.value} {c.direction.value} than {c.comparator}{extra})"
         if self.values:
             text += f" [{'; '.join(str(v) for v in self.values)}]"
+        if self.status is Status.UNKNOWN:  # an open question never reads as a statement of fact
+            text = f"not known whether {text}"
         return text
 
 

@@ -14,6 +14,7 @@ from ketref._memo import PerKnowledgeBase
 from ketref.errors import UnknownTermError
 from ketref.tables.model import Cell, Segment, Table
 from ketref.terms import suggest
+from ketref.vocabulary import Status
 
 if TYPE_CHECKING:
     from ketref.kb import KnowledgeBase
@@ -58,6 +59,8 @@ def _form_cell(kb: KnowledgeBase, form: str, predicate: str, obj: str | None, as
                 continue
             magnitude = f", {c.magnitude}" if c.magnitude is not None else ""
             label = f"{r.direction.value} than {_name(kb, r.comparator)}{magnitude}"
+        if r.claim.status is Status.UNKNOWN:  # the source says this is an open question (#13)
+            label = f"not known whether {label}"
         parts[label].append(r.claim.id)
     return Cell.of([Segment(text=label, claims=tuple(dict.fromkeys(ids))) for label, ids in parts.items()])
 
