@@ -89,3 +89,22 @@ def test_nasal_esketamine_appears_less_pronounced_than_iv_racemate() -> None:
     }
     assert {("racemic-ketamine", "efficacy", "lesser"), ("racemic-ketamine", "duration", "lesser")} <= seen
     assert {c.status.value for c in claims} == {"suggested"}
+
+
+def test_head_to_head_iv_esketamine_was_non_inferior_to_the_racemate() -> None:
+    # "At 24 h, 24.1% of participants in the ketamine group and 29.4% of participants in the esketamine
+    # group showed remission ... confirming non-inferiority." (ketamine 0.5 mg/kg, esketamine 0.25 mg/kg IV)
+    claims = find(
+        "esketamine", "treats", "treatment-resistant-depression", "correia-melo-2020-j-affect-disord"
+    )
+    claim = claims[0]
+    assert claim.comparison is not None
+    assert (claim.comparison.comparator, claim.comparison.direction.value) == ("racemic-ketamine", "similar")
+    assert sorted(by_measure(claim).values()) == [24.1, 29.4]
+    assert claim.context.route == "intravenous"
+
+
+def test_transform_1_and_2_designs_are_recorded_without_results() -> None:
+    for source in ("fedgchin-2019-ijnp-transform-1", "gastaldon-2019-epidemiol-psychiatr-sci"):
+        trial = find("esketamine", "in_clinical_trials_for", "treatment-resistant-depression", source)
+        assert trial and not trial[0].values
