@@ -131,3 +131,27 @@ def test_no_import_cycle_ties_the_layers_together() -> None:
     cycles = [sorted(c) for c in nx.strongly_connected_components(graph) if len(c) > 1]
     assert all(len(c) == 2 for c in cycles), cycles
     assert not any("ketref.quantities" in c or "ketref.api" in c for c in cycles), cycles
+
+
+def test_the_flat_api_restates_each_feature_signature_exactly() -> None:
+    """Each flat function is the feature over the bundled knowledge base: the same parameters,
+    less the knowledge base (a method's ``self`` or a function's leading ``kb``)."""
+    import inspect
+
+    from ketref.chem import api as chem
+    from ketref.kb import KnowledgeBase
+    from ketref.pathways import api as pathways
+
+    def params(function: object, drop: int) -> list[tuple[str, object, object]]:
+        found = list(inspect.signature(function).parameters.values())[drop:]  # type: ignore[arg-type]
+        return [(p.name, p.kind, p.default) for p in found]
+
+    checked = 0
+    for name in ketref.api.__all__:
+        flat = getattr(ketref.api, name)
+        for home in (KnowledgeBase, chem, pathways):
+            feature = getattr(home, name, None)
+            if callable(feature) and not isinstance(feature, type):
+                assert params(flat, 0) == params(feature, 1), name
+                checked += 1
+    assert checked >= 20

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from functools import cached_property
 from pathlib import Path
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, TypeVar, cast
 
+from ketref import integrity
 from ketref._normalize import INCHIKEY_PATTERN
 from ketref.errors import (
     DataError,
@@ -22,12 +23,12 @@ from ketref.index import NameIndex
 from ketref.loader import Origin, Records, load_directory
 from ketref.models.claims import Claim
 from ketref.models.curation import ConflictRecord, CoverageExclusion
-from ketref.models.entities import Compound, Entity, EntityBase, Process, Salt
+from ketref.models.entities import Entity, EntityBase
 from ketref.models.results import Conflict, EffectReport, EntityComparison, SearchResult
 from ketref.models.sources import Source
 from ketref.queries.orientation import ClaimIndex, Reading
 from ketref.terms import resolve_enum, resolve_predicate, suggest
-from ketref.vocabulary import Direction, EntityKind, SourceTier, Status, StereoForm
+from ketref.vocabulary import Direction, EntityKind, SourceTier, Status
 
 if TYPE_CHECKING:
     from ketref.queries.folds import DerivedFold
@@ -56,16 +57,23 @@ class KnowledgeBase:
     def __init__(self, records: Records) -> None:
         self._origins = dict(records.origins)
         self._texts = dict(records.texts)
-        self._entities: dict[str, Entity] = self._unique(records.entities, "entity")
-        self._sources: dict[str, Source] = self._unique(records.sources, "source")
-        self._claims: dict[str, Claim] = self._unique(records.claims, "claim")
-        self._conflict_records: dict[str, ConflictRecord] = self._unique(records.conflicts, "conflict")
+        origins = self._origins
+        self._entities: dict[str, Entity] = integrity.unique(
+            cast("list[Entity]", records.entities), "entity", origins
+        )
+        self._sources: dict[str, Source] = integrity.unique(records.sources, "source", origins)
+        self._claims: dict[str, Claim] = integrity.unique(records.claims, "claim", origins)
+        self._conflict_records: dict[str, ConflictRecord] = integrity.unique(
+            records.conflicts, "conflict", origins
+        )
         self.exclusions: tuple[CoverageExclusion, ...] = tuple(records.exclusions)
-        self._check_references()
+        integrity.check_references(
+            self._entities, self._sources, self._claims, self._conflict_records, self.exclusions, origins
+        )
         try:
             self._names = NameIndex(self._entities.values())
         except DataError as exc:  # name the file and line of the second claimant
-            raise self._error(exc.problem, "entity", exc.record or "", exc.field) from None
+            raise integrity.error(origins, exc.problem, "entity", exc.record or "", exc.field) from None
         self._claim_index = ClaimIndex(tuple(self._claims.values()))
         self._comparisons: dict[tuple[str, str], EntityComparison] = {}
 
@@ -95,7 +103,7 @@ class KnowledgeBase:
             records.extend(load_directory(bundled_data_path(), relative_to=bundled_data_path().parent.parent))
         records.extend(pack)
         kb = cls(records)
-        kb._check_quotes(pack)
+        integrity.check_quotes(pack, kb._sources, kb.source_text, kb._origins)  # see ketref.quotecheck
         return kb
 
     def source_text(self, source_id: str) -> str:
@@ -104,13 +112,6 @@ class KnowledgeBase:
         if text is not None:
             return text
         return self.source(source_id).text()
-
-    def _check_quotes(self, records: Records) -> None:
-        """Every quote from a source with a text must stand in that text, white space aside
-        (see :mod:`ketref.quotecheck`)."""
-        from ketref.quotecheck import check_quotes
-
-        check_quotes(records, self._sources, self.source_text, self._error)
 
     @classmethod
     def from_json(cls, text: str, *, name: str = "<json>") -> KnowledgeBase:
@@ -143,86 +144,6 @@ class KnowledgeBase:
         if records is None:
             records = load_directory(directory, relative_to=directory.parent.parent)
         return cls(records)
-
-    def _unique(self, records: Iterable[Any], what: str) -> dict[str, Any]:
-        table: dict[str, Any] = {}
-        for record in records:
-            if record.id in table:
-                raise self._error(f"duplicate {what} id {record.id!r}", what, record.id, "id")
-            table[record.id] = record
-        return table
-
-    def _error(self, problem: str, what: str, record_id: str, field: str | None) -> DataError:
-        origin = self._origins.get((what, record_id), Origin("<memory>", None))
-        return DataError(problem, file=origin.file, record=record_id, field=field, line=origin.line)
-
-    def _need(self, table: Mapping[str, object], ref: str, what: str, record_id: str, field: str) -> None:
-        if ref not in table:
-            kind = "entity" if table is self._entities else "source"
-            hint = suggest(ref, table)
-            more = f"; did you mean {', '.join(hint)}?" if hint else ""
-            raise self._error(f"no {kind} has id {ref!r}{more}", what, record_id, field)
-
-    def _need_entity(self, ref: str, what: str, record_id: str, field: str) -> None:
-        self._need(self._entities, ref, what, record_id, field)
-
-    def _need_source(self, ref: str, what: str, record_id: str, field: str) -> None:
-        self._need(self._sources, ref, what, record_id, field)
-
-    def _check_references(self) -> None:
-        for entity in self._entities.values():
-            for n, xref in enumerate(entity.xrefs):
-                self._need_source(xref.evidence.source, "entity", entity.id, f"xrefs.{n}.evidence.source")
-            if isinstance(entity, Compound):
-                for n, part in enumerate(entity.components):
-                    self._need_entity(part, "entity", entity.id, f"components.{n}")
-                    component = self._entities[part]
-                    if not (
-                        isinstance(component, Compound) and component.stereo_form is StereoForm.ENANTIOMER
-                    ):
-                        raise self._error(
-                            f"component {part!r} is not an enantiomer", "entity", entity.id, f"components.{n}"
-                        )
-            if isinstance(entity, Compound) and entity.form_of is not None:
-                self._need_entity(entity.form_of, "entity", entity.id, "form_of")
-                general = self._entities[entity.form_of]
-                if not (isinstance(general, Compound) and general.stereo_form is StereoForm.UNSPECIFIED):
-                    raise self._error(
-                        f"form_of {entity.form_of!r} is not a form-unspecified compound",
-                        "entity",
-                        entity.id,
-                        "form_of",
-                    )
-            if isinstance(entity, Salt):
-                self._need_entity(entity.parent, "entity", entity.id, "parent")
-            if isinstance(entity, Process) and entity.blockade_of is not None:
-                self._need_entity(entity.blockade_of, "entity", entity.id, "blockade_of")
-        for source in self._sources.values():
-            for n, cited in enumerate(source.cites):
-                self._need_source(cited, "source", source.id, f"cites.{n}")
-        for claim in self._claims.values():
-            fields = {"subject": claim.subject, "object": claim.object}
-            if claim.comparison is not None:
-                fields["comparison.comparator"] = claim.comparison.comparator
-            if claim.context.route is not None:
-                fields["context.route"] = claim.context.route
-            for field, ref in fields.items():
-                self._need_entity(ref, "claim", claim.id, field)
-            for n, evidence in enumerate(claim.evidence):
-                self._need_source(evidence.source, "claim", claim.id, f"evidence.{n}.source")
-        for record in self._conflict_records.values():
-            for side in ("side_a", "side_b"):
-                for n, claim_id in enumerate(getattr(record, side)):
-                    if claim_id not in self._claims:
-                        hint = ", ".join(suggest(claim_id, self._claims))
-                        raise self._error(
-                            f"no claim has id {claim_id!r}; close: {hint}",
-                            "conflict",
-                            record.id,
-                            f"{side}.{n}",
-                        )
-        for exclusion in self.exclusions:
-            self._need_source(exclusion.source, "exclusion", exclusion.sentence[:40], "source")
 
     @cached_property
     def computed_inchikeys(self) -> dict[str, str]:
