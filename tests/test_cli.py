@@ -21,12 +21,13 @@ def run(*argv: str) -> tuple[int, str, str]:
     return code, out.getvalue(), err.getvalue()
 
 
-def test_compare_prints_the_affinity_difference_and_the_disclaimer() -> None:
+def test_compare_prints_the_affinity_difference_and_the_disclaimer_apart() -> None:
     code, out, err = run("compare", "esketamine", "arketamine")
     assert code == 0, err
     assert "binds nmda-receptor (affinity): esketamine greater" in out
     assert "(S)-ketamine has a 3- to 4-fold greater affinity" in out
-    assert out.rstrip().endswith(DISCLAIMER)
+    assert DISCLAIMER not in out  # results alone on standard output, so a pipe gets them clean
+    assert err.strip() == DISCLAIMER
 
 
 def test_show_lists_identifiers_and_claims() -> None:
@@ -55,9 +56,10 @@ def test_claims_with_filters() -> None:
 
 @pytest.mark.parametrize("command", ["sources", "conflicts"])
 def test_listing_commands(command: str) -> None:
-    code, out, _ = run(command)
+    code, out, err = run(command)
     assert code == 0
-    assert DISCLAIMER in out
+    assert out.strip() and DISCLAIMER not in out
+    assert DISCLAIMER in err
 
 
 @pytest.mark.parametrize(
@@ -203,3 +205,166 @@ def test_factsheet_quiz_flashcards(tmp_path: Path) -> None:
     assert code == 0 and target.read_text(encoding="utf-8").startswith("#separator:tab")
     code, _, err = run("table", "nope")
     assert code == 1 and "no table matches 'nope'" in err
+
+
+# -- conventions: streams, --json anywhere, --out, exit codes (#12) and the environment (#17) -------
+
+
+def test_json_is_accepted_before_or_after_the_command_and_by_every_printing_command() -> None:
+    from ketref.cli.commands import COMMANDS
+
+    before, after = run("--json", "show", "esketamine"), run("show", "esketamine", "--json")
+    assert before == after and before[0] == 0
+    for argv in (
+        ["table", "forms"],
+        ["export", "--format", "turtle"],
+        ["pathway", "esketamine", "--format", "dot"],
+    ):
+        code, out, err = run(*argv, "--json")
+        assert code == 0, err
+        assert json.loads(out)["disclaimer"] == DISCLAIMER and err == ""
+    assert {"table", "export", "factsheet", "quiz", "flashcards", "pathway", "completion"} <= set(COMMANDS)
+
+
+def test_a_table_as_json_is_the_structured_table() -> None:
+    code, out, _ = run("table", "forms", "--json")
+    result = json.loads(out)["result"]
+    assert code == 0 and result["name"] == "forms"
+    assert result["columns"] == ["Topic", "Racemic ketamine", "Esketamine", "Arketamine"]
+    assert set(result["citations"]) == set(ketref.table("forms").footnotes)
+
+
+def test_out_dash_is_standard_output_and_a_file_is_written_whole(tmp_path: Path) -> None:
+    code, out, err = run("table", "forms", "--out", "-")
+    assert code == 0 and out == ketref.table("forms").to_markdown() and err == ""
+    assert not Path("-").exists()
+    target = tmp_path / "forms.csv"
+    code, out, err = run("table", "forms", "--format", "csv", "--out", str(target))
+    assert code == 0 and out == ""
+    assert err.strip() == f"wrote {target}"
+    assert target.read_text(encoding="utf-8") == ketref.table("forms").to_csv()
+    assert [p.name for p in tmp_path.iterdir()] == ["forms.csv"]  # no temporary file left behind
+
+
+def test_out_refuses_a_fifo_and_a_directory(tmp_path: Path) -> None:
+    import os
+
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    for target in (fifo, tmp_path):
+        code, out, err = run("export", "--out", str(target))
+        assert code == 1 and out == "" and "not a regular file" in err
+
+
+def test_input_paths_refuse_a_fifo(tmp_path: Path) -> None:
+    import os
+
+    fifo = tmp_path / "molecule.mol"
+    os.mkfifo(fifo)
+    code, _, err = run("identify", str(fifo))  # reading it would block forever
+    assert code == 1 and "not a regular file" in err
+    code, _, err = run("validate", str(fifo))
+    assert code == 1 and "not a regular file" in err
+    code, _, err = run("--pack", str(fifo), "show", "esketamine")
+    assert code == 1 and "not a regular file" in err
+
+
+def test_validate_fails_when_it_read_no_data_and_counts_what_it_read(tmp_path: Path) -> None:
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    code, out, err = run("validate", str(empty))
+    assert code == 1 and out == "" and "no data file with records" in err
+    pack = Path(__file__).parent.parent / "examples" / "lecture-pack"
+    code, out, err = run("validate", str(pack))
+    assert code == 0, err
+    assert out.startswith("valid: read 1 data file with ")
+
+
+def test_exit_codes_are_documented_where_they_are_returned() -> None:
+    from ketref.cli import EXIT_CODES, reference
+
+    assert set(EXIT_CODES) == {0, 1, 2, 3, 130}
+    page = reference()
+    for code in EXIT_CODES:
+        assert f"| {code} |" in page
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    for code in (0, 1, 2, 3):
+        assert f"`{code}`" in readme
+
+
+def test_the_cli_reference_lists_every_command() -> None:
+    from ketref.cli import reference
+    from ketref.cli.commands import COMMANDS
+
+    page = reference()
+    for name in COMMANDS:
+        assert f"## `ketref {name}`" in page and f"usage: ketref {name}" in page
+
+
+def test_shell_completion_or_a_missing_dependency_error_naming_the_extra() -> None:
+    code, out, err = run("completion", "bash")
+    try:
+        import shtab  # noqa: F401
+    except ImportError:
+        assert code == 1 and 'pip install "ketref[completion]"' in err
+    else:
+        assert code == 0 and "ketref" in out and "complete" in out
+
+
+def _run_process(*argv: str, **kwargs: object) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run([sys.executable, "-m", "ketref", *argv], capture_output=True, check=False, **kwargs)  # type: ignore[call-overload, no-any-return]
+
+
+def test_a_terminal_that_cannot_show_a_character_gets_an_escape() -> None:
+    import os
+
+    env = {**os.environ, "PYTHONIOENCODING": "ascii"}
+    done = _run_process("show", "esketamine", env=env)
+    assert done.returncode == 0, done.stderr
+    assert b"\\u" in done.stdout or b"\\x" in done.stdout  # e.g. the en dash or the arrow, escaped
+    assert b"Traceback" not in done.stderr
+
+
+def test_a_closed_pipe_exits_quietly() -> None:
+    done = subprocess.run(
+        f"{sys.executable} -m ketref export --format turtle | head -c 10",
+        shell=True,
+        capture_output=True,
+        check=False,
+    )
+    assert done.returncode == 0
+    assert done.stderr == b""
+
+
+def test_standard_output_closed_from_the_start_exits_quietly() -> None:
+    done = subprocess.run(
+        f"{sys.executable} -m ketref show esketamine >&-", shell=True, capture_output=True, check=False
+    )
+    assert done.returncode == 0 and b"Traceback" not in done.stderr
+
+
+def test_ctrl_c_exits_130_with_one_line() -> None:
+    import os
+    import signal
+    import time
+
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import time, ketref.cli, ketref.cli.commands as c\n"
+            "c.COMMANDS['folds'].run.__globals__  # loaded\n"
+            "import ketref.cli as k\n"
+            "c.COMMANDS['folds'] = c.COMMANDS['folds'].__class__('folds', 'x', lambda ctx: time.sleep(30))\n"
+            "print('ready', flush=True)\n"
+            "raise SystemExit(k.main(['folds']))",
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert process.stdout is not None and process.stdout.readline() == b"ready\n"
+    time.sleep(0.3)
+    os.kill(process.pid, signal.SIGINT)
+    _, err = process.communicate(timeout=30)
+    assert process.returncode == 130
+    assert err.decode().strip() == "ketref: interrupted"

@@ -267,5 +267,6 @@ def test_dataframe_without_pandas_says_how_to_get_it(monkeypatch: pytest.MonkeyP
     import sys
 
     monkeypatch.setitem(sys.modules, "pandas", None)
-    with pytest.raises(ketref.KetrefError, match="pip install pandas"):
+    with pytest.raises(ketref.MissingDependencyError, match=r'pip install "ketref\[pandas\]"') as info:
         ketref.table("forms").to_dataframe()
+    assert isinstance(info.value, ImportError) and info.value.extra == "pandas"

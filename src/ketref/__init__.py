@@ -19,7 +19,9 @@ from ketref.errors import (
     DataError,
     InvalidQueryError,
     KetrefError,
+    MissingDependencyError,
     QueryTypeError,
+    RenderError,
     StructureError,
     UnitError,
     UnknownClaimError,
@@ -86,7 +88,6 @@ if TYPE_CHECKING:
     from ketref.models.sources import Source
     from ketref.models.values import Value
     from ketref.pathways.model import Pathway, PathwayDiff
-    from ketref.pathways.render import RenderError
     from ketref.profiles import Profile, Section
     from ketref.queries.inheritance import InheritedClaim
     from ketref.statements import Citation, Statement
@@ -161,7 +162,6 @@ _LAZY: dict[str, str] = {
     "KnowledgeBase": "ketref.kb",
     **dict.fromkeys(["compare_pathways", "pathway"], "ketref.api"),
     **dict.fromkeys(["Pathway", "PathwayDiff"], "ketref.pathways.model"),
-    "RenderError": "ketref.pathways.render",
     "InheritedClaim": "ketref.queries.inheritance",
     **dict.fromkeys(
         ["ComparisonRow", "Conflict", "EffectReport", "EntityComparison", "SearchResult"],
@@ -213,6 +213,7 @@ __all__ = [
     "InvalidQueryError",
     "KetrefError",
     "KnowledgeBase",
+    "MissingDependencyError",
     "Molecule",
     "Parameter",
     "Pathway",

@@ -2,7 +2,8 @@
 
 ``python -m ketref.docsgen docs/generated`` writes one Markdown page per entity, every table,
 the pathway diagrams (as SVG from Graphviz, so they render without any script), the molecule
-depictions and the glossary. The docs build runs it first, so no page can drift from the data.
+depictions, the glossary and the command-line reference. The docs build runs it first, so no
+page can drift from the data.
 ``--pack DIR`` (repeatable) builds the pages of the bundled data merged with a pack, and
 ``--alone`` of the packs alone.
 """
@@ -26,7 +27,8 @@ PATHWAY_VIEWS: tuple[tuple[str, str | None], ...] = (
     ("racemic-ketamine", None),
     ("esketamine", "arketamine"),
 )
-"""The bundled pathway pages; a knowledge base without these compounds draws each compound it has."""
+"""The bundled pathway pages (those whose compounds a knowledge base has); a pack's compounds each
+get a page of their own besides."""
 
 
 def _write(path: Path, text: str) -> None:
@@ -38,18 +40,17 @@ def _pathway_views(kb: KnowledgeBase) -> list[tuple[str, str | None]]:
     from ketref.models.entities import Compound
 
     views = [(a, b) for a, b in PATHWAY_VIEWS if a in kb.entities and (b is None or b in kb.entities)]
-    if views:
-        return views
-    return [(e.id, None) for e in kb.entities.values() if isinstance(e, Compound)]
+    return views + [(e, None) for e in sorted(kb.pack_entities) if isinstance(kb.entities[e], Compound)]
 
 
 def generate(kb: KnowledgeBase, target: Path) -> list[Path]:
     """Write every generated page of ``kb`` under ``target``; returns the files written."""
     from ketref.chem.api import depict
+    from ketref.cli import reference
     from ketref.errors import StructureError
     from ketref.pathways.api import compare_pathways, pathway
     from ketref.pathways.render import to_svg
-    from ketref.tables.build import TABLES, build_table
+    from ketref.tables.build import applicable, build_table
     from ketref.teaching import factsheet, glossary
 
     target = Path(target)
@@ -62,7 +63,7 @@ def generate(kb: KnowledgeBase, target: Path) -> list[Path]:
 
     # tables
     index = ["# Tables", "", "Generated from the knowledge base; every cell cites the claims behind it.", ""]
-    for name in TABLES:
+    for name in applicable(kb):
         table = build_table(kb, name)
         index.append(f"- [{table.title}]({name}.md)")
         page(f"tables/{name}.md", f"# {table.title}\n\n{table.to_html()}\n")
@@ -96,6 +97,7 @@ def generate(kb: KnowledgeBase, target: Path) -> list[Path]:
         page(f"entities/{entity.id}.md", sheet)
     page("entities/index.md", "\n".join(entity_lines) + "\n")
     page("glossary.md", glossary(kb))
+    page("cli.md", reference())
     return written
 
 

@@ -17,7 +17,9 @@ __all__ = [
     "DataError",
     "InvalidQueryError",
     "KetrefError",
+    "MissingDependencyError",
     "QueryTypeError",
+    "RenderError",
     "StructureError",
     "UnitError",
     "UnknownClaimError",
@@ -96,7 +98,13 @@ class UnknownTermError(UnknownNameError):
         super().__init__(query, suggestions, detail=detail)
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return (type(self), (self.query, self.suggestions, self.what))
+        return (_rebuild_term_error, (type(self), self.query, self.suggestions, self.what, self.detail))
+
+
+def _rebuild_term_error(
+    cls: type[UnknownTermError], query: str, suggestions: tuple[str, ...], what: str, detail: str | None
+) -> UnknownTermError:
+    return cls(query, suggestions, what, detail=detail)
 
 
 class QueryTypeError(KetrefError, TypeError):
@@ -184,3 +192,31 @@ class DataError(KetrefError, ValueError):
 
 def _rebuild_data_error(problem: str, kwargs: dict[str, Any]) -> DataError:
     return DataError(problem, **kwargs)
+
+
+class RenderError(KetrefError, RuntimeError):
+    """A diagram could not be rendered (the ``dot`` program is missing or failed)."""
+
+
+class MissingDependencyError(KetrefError, ImportError):
+    """An optional dependency a feature needs is not installed.
+
+    Attributes:
+        package: the package (or program) that is missing.
+        extra: the ketref extra that installs it (``pip install "ketref[extra]"``), if any.
+        feature: what needs it, in words.
+    """
+
+    def __init__(self, package: str, *, extra: str | None = None, feature: str = "this feature") -> None:
+        self.package = package
+        self.extra = extra
+        self.feature = feature
+        how = f'pip install "ketref[{extra}]"' if extra else f"install {package}"
+        super().__init__(f"{feature} needs {package}, which is not installed: {how}", name=package)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_rebuild_missing, (self.package, self.extra, self.feature))
+
+
+def _rebuild_missing(package: str, extra: str | None, feature: str) -> MissingDependencyError:
+    return MissingDependencyError(package, extra=extra, feature=feature)

@@ -76,6 +76,8 @@ class KnowledgeBase:
             raise integrity.error(origins, exc.problem, "entity", exc.record or "", exc.field) from None
         self._claim_index = ClaimIndex(tuple(self._claims.values()))
         self._comparisons: dict[tuple[str, str], EntityComparison] = {}
+        self.pack_entities: frozenset[str] = frozenset()
+        """The ids of the entities a pack added (:meth:`from_paths`); empty otherwise."""
 
     # -- construction -------------------------------------------------------------------
 
@@ -104,6 +106,7 @@ class KnowledgeBase:
         records.extend(pack)
         kb = cls(records)
         integrity.check_quotes(pack, kb._sources, kb.source_text, kb._origins)  # see ketref.quotecheck
+        kb.pack_entities = frozenset(e.id for e in pack.entities)
         return kb
 
     def source_text(self, source_id: str) -> str:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from ketref.loader import RECORD_MODELS
@@ -22,9 +23,7 @@ from ketref.vocabulary import PREDICATES
 if TYPE_CHECKING:
     from ketref.kb import KnowledgeBase
 
-__all__ = ["FORMATS", "export", "to_json", "to_jsonld", "to_turtle", "triples"]
-
-FORMATS = ("json", "jsonld", "turtle")
+__all__ = ["EXPORTERS", "FORMATS", "export", "to_json", "to_jsonld", "to_turtle", "triples"]
 
 ENTITY = "urn:ketref:entity:"
 CLAIM = "urn:ketref:claim:"
@@ -178,11 +177,20 @@ def to_jsonld(kb: KnowledgeBase) -> str:
     return json.dumps(document, ensure_ascii=False, indent=1) + "\n"
 
 
+EXPORTERS: dict[str, Callable[[KnowledgeBase], str]] = {
+    "json": to_json,
+    "jsonld": to_jsonld,
+    "turtle": to_turtle,
+}
+"""Every export format by name: the one list the API, the CLI and the docs read."""
+
+FORMATS = tuple(EXPORTERS)
+
+
 def export(kb: KnowledgeBase, format: str = "json") -> str:  # noqa: A002 - the option's own word
     """The knowledge base in ``format``: ``json``, ``jsonld`` or ``turtle``."""
     from ketref.errors import UnknownTermError
 
-    writers = {"json": to_json, "jsonld": to_jsonld, "turtle": to_turtle}
-    if not isinstance(format, str) or format not in writers:
-        raise UnknownTermError(str(format), list(FORMATS), what="export format")
-    return writers[format](kb)
+    if not isinstance(format, str) or format not in EXPORTERS:
+        raise UnknownTermError(str(format), list(EXPORTERS), what="export format")
+    return EXPORTERS[format](kb)

@@ -1,189 +1,255 @@
 """The ``ketref`` command: look things up from a terminal.
 
-Every command prints readable text by default and JSON with ``--json``. A failed lookup
-exits with status 1 and prints the close matches; no command prints a traceback.
+Results go to standard output: readable text, or JSON with ``--json`` (before or after the
+command). The disclaimer, "wrote FILE" and other notes go to standard error, so piped output is
+clean. ``--pack DIR`` (repeatable, or ``KETREF_PACKS``, directories separated by the path
+separator) adds a knowledge pack to the bundled data for any command.
+
+Exit status: 0 success; 1 not found or bad input (with close matches); 2 usage error;
+3 internal error (a bug: please report it); 130 interrupted. No command prints a traceback.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 from typing import Any, TextIO
 
 from ketref import DISCLAIMER, __version__
-from ketref.cli.commands import HANDLERS
 from ketref.errors import KetrefError
 
-__all__ = ["main"]
+__all__ = ["EXIT_CODES", "main", "parser", "reference"]
+
+EXIT_CODES: dict[int, str] = {
+    0: "success",
+    1: "not found or bad input: an unknown name (with close matches), bad data or a bad option value",
+    2: "usage error: an unknown command or option, a missing argument",
+    3: "internal error: a bug in ketref, reported in one line; please report it",
+    130: "interrupted (Ctrl-C)",
+}
+"""The exit status of ``ketref`` and what each means."""
 
 
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+class _LazyChoices:
+    """Choices read from a registry only when argparse checks or shows them, so that building the
+    parser (and ``ketref --help``) imports nothing heavy."""
+
+    def __init__(self, module: str, name: str) -> None:
+        self._module, self._name = module, name
+
+    def _names(self) -> list[str]:
+        import importlib
+
+        return list(getattr(importlib.import_module(self._module), self._name))
+
+    def __contains__(self, item: object) -> bool:
+        return item in self._names()
+
+    def __iter__(self) -> Any:
+        return iter(self._names())
+
+    def __len__(self) -> int:
+        return len(self._names())
+
+
+_CHOICES = {
+    ("table", "--format"): _LazyChoices("ketref.tables.render", "RENDERERS"),
+    ("export", "--format"): _LazyChoices("ketref.serialize", "EXPORTERS"),
+}
+
+
+def parser() -> argparse.ArgumentParser:
+    """The argument parser, built from :data:`ketref.cli.commands.COMMANDS`."""
+    from ketref.cli.commands import COMMANDS
+
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--json", dest="json_after", action="store_true", help="print JSON instead of text")
+    common.add_argument(
+        "--pack",
+        dest="packs_after",
+        action="append",
+        default=[],
+        metavar="DIR",
+        help="add a knowledge pack (a data directory or file) to the bundled data; repeatable",
+    )
+    root = argparse.ArgumentParser(
         prog="ketref",
         description="Look up ketamine pharmacology claims, each with its source's own words. " + DISCLAIMER,
+        epilog="exit status: "
+        + "; ".join(f"{code} {meaning.split(':')[0]}" for code, meaning in EXIT_CODES.items())
+        + ". KETREF_PACKS adds packs too (paths separated by the path separator).",
     )
-    parser.add_argument("--version", action="version", version=f"ketref {__version__}")
-    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-
-    def command(name: str, help_text: str) -> argparse.ArgumentParser:
-        p = sub.add_parser(name, help=help_text, description=help_text)
-        p.add_argument("--json", action="store_true", help="print JSON instead of text")
-        return p
-
-    show = command("show", "show one entity: names, identifiers and what is claimed about it")
-    show.add_argument("name", help="an id, name, synonym, brand, CURIE or InChIKey")
-
-    search = command("search", "find entities by name or description")
-    search.add_argument("text")
-    search.add_argument("--kind", help="only this kind of entity (compound, target, product, ...)")
-    search.add_argument("--limit", type=int, default=10)
-
-    claims = command("claims", "list claims matching every filter given")
-    claims.add_argument("--subject")
-    claims.add_argument("--predicate")
-    claims.add_argument("--object")
-    claims.add_argument("--comparator")
-    claims.add_argument("--direction", help="greater, lesser or similar (seen from the subject)")
-    claims.add_argument("--source", help="a source id")
-    claims.add_argument("--status", help="established, reported, suggested or hypothesized")
-    claims.add_argument(
-        "--inherit",
-        action="store_true",
-        help="for a racemate or an enantiomer, also show what is said of form-unspecified ketamine",
-    )
-
-    effects = command("adverse-effects", "adverse effects with how many sources report each")
-    effects.add_argument("name", nargs="?", help="only those claimed for this entity (and inherited)")
-
-    unique = command("unique", "what one source claims that no other source claims")
-    unique.add_argument("source", help="a source id (see 'ketref sources')")
-
-    compare = command("compare", "compare two entities topic by topic")
-    compare.add_argument("a")
-    compare.add_argument("b")
-
-    structure = command("structure", "computed structure facts of an entity (RDKit)")
-    structure.add_argument("name")
-
-    identify = command("identify", "which entity a SMILES, InChI or molfile is")
-    identify.add_argument("structure", help="a SMILES or InChI, or a path to a molfile")
-
-    isomers = command("stereoisomers", "every stereoisomer of an entity's constitution")
-    isomers.add_argument("name")
-
-    depict = command("depict", "draw an entity's structure as SVG (wedges and CIP labels)")
-    depict.add_argument("name")
-    depict.add_argument("--out", help="write the SVG to this file instead of standard output")
-
-    coverage = command("coverage", "how many sentences of each seed document claims cover")
-    coverage.add_argument("--source", help="list the sentences of one seed document")
-
-    path = command("pathway", "a compound's mechanism steps as text or a diagram")
-    path.add_argument("name")
-    path.add_argument("--format", choices=("text", "mermaid", "dot", "svg"), default="text")
-    path.add_argument(
-        "--compare", metavar="OTHER", help="show the difference with another compound's pathway"
-    )
-    path.add_argument("--inherit", action="store_true", help="add steps stated of form-unspecified ketamine")
-    path.add_argument("--out", help="write the diagram to this file")
-
-    paths = command("paths", "every path between two nodes of a compound's pathway, with its weakest status")
-    paths.add_argument("name")
-    paths.add_argument("source")
-    paths.add_argument("target")
-    paths.add_argument("--inherit", action="store_true")
-
-    pk = command("pk", "pharmacokinetic values of a compound, every source's side by side")
-    pk.add_argument("name")
-
-    command("folds", "fold differences derived from measured affinities, checked against stated folds")
-
-    validate = command("validate", "check a knowledge pack (data files) against the bundled knowledge base")
-    validate.add_argument("paths", nargs="+", metavar="PATH", help="TOML data files or directories")
-    validate.add_argument("--alone", action="store_true", help="check the pack without the bundled data")
-
-    exporter = sub.add_parser("export", help="the whole knowledge base as JSON, JSON-LD or Turtle")
-    exporter.add_argument("--format", choices=("json", "jsonld", "turtle"), default="json")
-    exporter.add_argument("--out", help="write to this file instead of standard output")
-    exporter.set_defaults(json=False)
-
-    tab = sub.add_parser(
-        "table", help="a generated table (forms = the key differences, affinities, routes, ...)"
-    )
-    tab.add_argument(
-        "name",
-        help="forms (key differences between the forms), affinities, routes, pharmacokinetics, "
-        "adverse-effects, regulatory, conflicts",
-    )
-    tab.add_argument("--format", choices=("md", "html", "rst", "csv", "latex"), default="md")
-    tab.add_argument(
-        "--standalone", action="store_true", help="html: a styled page; latex: a document pdflatex compiles"
-    )
-    tab.add_argument("--out", help="write to this file")
-    tab.set_defaults(json=False)
-
-    sheet = command("factsheet", "a Markdown fact sheet of one entity, with cited sources")
-    sheet.add_argument("name")
-
-    ask = command("quiz", "multiple-choice questions generated from the claims")
-    ask.add_argument("--n", type=int, default=5, help="how many questions")
-    ask.add_argument("--seed", type=int, default=0, help="the same seed gives the same questions")
-
-    cards = command("flashcards", "flashcards in a tab-separated format Anki imports")
-    cards.add_argument("--out", required=True, help="the file to write")
-
-    command("sources", "list the sources claims are taken from")
-    command("conflicts", "list claims that disagree with each other")
-    return parser
+    root.add_argument("--version", action="version", version=f"ketref {__version__}")
+    root.add_argument("--json", action="store_true", help="print JSON instead of text")
+    root.add_argument("--pack", action="append", default=[], metavar="DIR", help="add a knowledge pack")
+    sub = root.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for name, cmd in COMMANDS.items():
+        p = sub.add_parser(name, help=cmd.help, description=cmd.help, parents=[common])
+        for flags, options in cmd.arguments:
+            choices = _CHOICES.get((name, flags[0]))
+            if choices is not None:
+                options = {**options, "choices": choices}
+            p.add_argument(*flags, **options)
+        if cmd.out:
+            p.add_argument("--out", metavar="FILE", help="write the document to FILE ('-': standard output)")
+    return root
 
 
-# -- text rendering ------------------------------------------------------------------------
+def reference() -> str:
+    """The command-line reference as Markdown, generated from the parser (for the docs site)."""
+    from ketref.cli.commands import COMMANDS
+
+    root = parser()
+    root.formatter_class = argparse.RawDescriptionHelpFormatter
+    subparsers = next(a for a in root._actions if isinstance(a, argparse._SubParsersAction))
+    lines = [
+        "# Command line",
+        "",
+        "Generated from `ketref`'s own argument parser.",
+        "",
+        "Results go to standard output; the disclaimer, `wrote FILE` and other notes go to standard",
+        "error, so piped output is clean. `--json` (before or after the command) prints JSON of the",
+        'form `{"disclaimer": ..., "result": ...}`. `--pack DIR` (repeatable, or the `KETREF_PACKS`',
+        "environment variable, paths separated by the path separator) adds a knowledge pack to the",
+        "bundled data for every command. `--out -` writes a document to standard output.",
+        "",
+        'Shell completion: `pip install "ketref[completion]"`, then for bash',
+        "`ketref completion bash > ~/.local/share/bash-completion/completions/ketref`.",
+        "",
+        "## Exit status",
+        "",
+        "| status | meaning |",
+        "| --- | --- |",
+        *(f"| {code} | {meaning} |" for code, meaning in EXIT_CODES.items()),
+        "",
+        "## `ketref`",
+        "",
+        "```text",
+        root.format_help().rstrip(),
+        "```",
+    ]
+    for name in COMMANDS:
+        usage = subparsers.choices[name].format_help().rstrip()
+        lines += ["", f"## `ketref {name}`", "", "```text", usage, "```"]
+    return "\n".join(lines) + "\n"
 
 
-def _raw_output(ns: argparse.Namespace) -> bool:
-    """Whether standard output carries a document (SVG, Mermaid, DOT, a table, an export) that the
-    disclaimer line would corrupt; such documents carry their own notice where they can."""
-    if getattr(ns, "out", None):
-        return False
-    if ns.command in ("depict", "export", "table", "factsheet"):
-        return True
-    return bool(ns.command == "pathway" and ns.format != "text")
+def _packs(ns: argparse.Namespace, environ: Any) -> list[str]:
+    from_env = [p for p in environ.get("KETREF_PACKS", "").split(os.pathsep) if p.strip()]
+    return [*from_env, *ns.pack, *ns.packs_after]
 
 
-def _jsonable(payload: Any) -> Any:
-    """Models (alone, in sequences or as dict values) as their JSON-mode dumps; the rest as is."""
-    if hasattr(payload, "model_dump"):
-        return payload.model_dump(mode="json")
-    if isinstance(payload, (list, tuple)):
-        return [_jsonable(item) for item in payload]
-    if isinstance(payload, dict):
-        return {key: _jsonable(value) for key, value in payload.items()}
-    return payload
+def _loader(packs: list[str]) -> Any:
+    def load() -> Any:
+        if not packs:
+            import ketref
+
+            return ketref.knowledge_base()
+        from ketref.cli.output import check_input
+        from ketref.kb import KnowledgeBase
+
+        for pack in packs:
+            check_input(pack)
+        return KnowledgeBase.from_paths(*packs)
+
+    return load
+
+
+def _text_of(result: Any) -> str:
+    if isinstance(result.text, str):
+        return result.text
+    import io
+
+    buffer = io.StringIO()
+    result.text(buffer)
+    return buffer.getvalue()
+
+
+def _emit(ns: argparse.Namespace, result: Any, out: TextIO, err: TextIO) -> None:
+    """Print a command's result: a document to ``--out`` or standard output, JSON, or text."""
+    from pydantic_core import to_jsonable_python
+
+    from ketref.cli.output import write
+
+    target = getattr(ns, "out", None)
+    if target and target != "-":
+        write(_text_of(result), target)
+        print(f"wrote {target}" + (f" ({', '.join(result.notes)})" if result.notes else ""), file=err)
+        if ns.json:
+            payload = {"written": target}
+            json.dump({"disclaimer": DISCLAIMER, "result": payload}, out, ensure_ascii=False, indent=2)
+            print(file=out)
+        return
+    if ns.json:
+        payload = to_jsonable_python(result.data, fallback=str)
+        json.dump({"disclaimer": DISCLAIMER, "result": payload}, out, ensure_ascii=False, indent=2)
+        print(file=out)
+        return
+    if isinstance(result.text, str):
+        out.write(result.text)
+    else:
+        result.text(out)
+    if not result.document:
+        print(DISCLAIMER, file=err)
+
+
+def _safe_stream(stream: TextIO | None) -> TextIO | None:
+    """Standard output that writes a character the terminal cannot show as an escape, not an error."""
+    reconfigure = getattr(stream, "reconfigure", None)
+    if reconfigure is not None:
+        try:
+            reconfigure(errors="backslashreplace")
+        except (ValueError, OSError):  # a closed or detached stream
+            return stream
+    return stream
+
+
+def _silence_stdout() -> None:
+    """After the reader went away, point standard output at /dev/null so that the interpreter's
+    final flush does not print an error (the Python documentation's advice for SIGPIPE)."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
 
 
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: TextIO | None = None) -> int:
-    """Run the command line; returns the exit status (0 ok, 1 failed lookup or bad data, 2 usage)."""
-    out = out if out is not None else sys.stdout
-    err = err if err is not None else sys.stderr
-    parser = _parser()
+    """Run the command line; returns the exit status (see :data:`EXIT_CODES`)."""
+    real_stdout = out is None
+    out = out if out is not None else _safe_stream(sys.stdout)
+    err = err if err is not None else _safe_stream(sys.stderr)
+    if out is None:  # started with standard output closed: there is nowhere to print to
+        return 0
+    if err is None:
+        err = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - lives as long as the process
     try:
-        ns = parser.parse_args(argv)
+        ns = parser().parse_args(argv)
     except SystemExit as exc:  # argparse exits on --help, --version and usage errors
         return int(exc.code) if isinstance(exc.code, int) else 2
+    except KeyboardInterrupt:
+        print("ketref: interrupted", file=err)
+        return 130
+    ns.json = ns.json or ns.json_after
+    from ketref.cli.commands import COMMANDS, Context
+
     try:
-        payload = HANDLERS[ns.command](ns, out)
-        if ns.json:
-            result = _jsonable(payload)
-            json.dump({"disclaimer": DISCLAIMER, "result": result}, out, ensure_ascii=False, indent=2)
-            print(file=out)
-        elif not _raw_output(ns):
-            print(f"\n{DISCLAIMER}", file=out)
+        context = Context(ns, _loader(_packs(ns, os.environ)))
+        result = COMMANDS[ns.command].run(context)
+        _emit(ns, result, out, err)
+        out.flush()
     except KetrefError as exc:
         print(f"ketref: {exc}", file=err)
         return 1
+    except KeyboardInterrupt:
+        print("ketref: interrupted", file=err)
+        return 130
     except BrokenPipeError:  # the reader (head, less) went away: stop quietly
+        if real_stdout:
+            _silence_stdout()
         return 0
     except Exception as exc:  # a bug: say so plainly, without a traceback (the fuzz tests forbid 3)
         print(f"ketref: internal error ({type(exc).__name__}: {exc}); please report it", file=err)

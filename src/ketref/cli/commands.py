@@ -1,72 +1,161 @@
-"""The commands: each takes the parsed arguments and an output stream, prints text, and returns
-what ``--json`` prints instead (``None`` when it printed)."""
+"""The commands, each declared once: its name, help, arguments and what it returns.
+
+A command returns an :class:`Output`: the data ``--json`` prints, and the text printed
+otherwise. A command that makes a document (an SVG, a table, an export) marks it, and the
+command line then writes it to ``--out FILE`` (``-`` or no ``--out``: standard output). Every
+command works on the knowledge base the command line picked (the bundled one, merged with any
+``--pack``), given as ``ctx.kb``.
+"""
 
 from __future__ import annotations
 
 import argparse
 from collections.abc import Callable
-from typing import Any, TextIO
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, TextIO
 
-from ketref.cli.output import claim_block, claim_list, table, write
+from ketref.cli.output import claim_block, claim_list, table
 
-__all__ = ["HANDLERS"]
+if TYPE_CHECKING:
+    from ketref.kb import KnowledgeBase
 
-
-def _kb() -> Any:
-    import ketref
-
-    return ketref.knowledge_base()
+__all__ = ["COMMANDS", "Command", "Context", "Output"]
 
 
-def _show(ns: argparse.Namespace, out: TextIO) -> Any:
-    import ketref
+@dataclass
+class Context:
+    """What a command runs with: the parsed arguments and the knowledge base."""
 
-    entity = ketref.get(ns.name)
-    found = ketref.claims(subject=entity)
-    if ns.json:
-        return {"entity": entity, "claims": found}
-    print(f"{entity.name}  ({entity.kind.value}, id {entity.id})", file=out)
-    print(f"  {entity.description}", file=out)
-    if entity.synonyms:
-        print(f"  synonyms: {', '.join(entity.synonyms)}", file=out)
-    for key in (
-        "stereo_form",
-        "target_class",
-        "effect_type",
-        "parent",
-        "counterion",
-        "dosage_form",
-        "smiles",
-    ):
-        value = getattr(entity, key, None)
-        if value is not None:
-            print(f"  {key.replace('_', ' ')}: {getattr(value, 'value', value)}", file=out)
-    for xref in entity.xrefs:
-        print(f"  {xref.curie}  (from {xref.evidence.source})", file=out)
-    print(f"\nClaims naming {entity.id} ({len(found)}):", file=out)
-    for claim in found:
-        claim_block(claim, out, "  ")
-    return None
+    ns: argparse.Namespace
+    load: Callable[[], KnowledgeBase]
+    _kb: KnowledgeBase | None = None
+
+    @property
+    def kb(self) -> KnowledgeBase:
+        """The knowledge base, loaded on first use (``validate`` and ``completion`` need none)."""
+        if self._kb is None:
+            self._kb = self.load()
+        return self._kb
 
 
-def _search(ns: argparse.Namespace, out: TextIO) -> Any:
-    import ketref
+@dataclass
+class Output:
+    """A command's result: ``data`` for ``--json``; ``text`` (a string, or a function that prints
+    to a stream) otherwise. ``document`` marks text that is a file format of its own."""
 
-    hits = ketref.search(ns.text, kind=ns.kind, limit=ns.limit)
-    if ns.json:
-        return hits
-    rows = [(f"{h.score:.2f}", h.entity.id, h.entity.kind.value, h.matched) for h in hits]
-    if not rows:
-        print(f"no entity matches {ns.text!r}", file=out)
-    else:
-        table(rows, ("score", "id", "kind", "matched"), out)
-    return None
+    data: Any = None
+    text: str | Callable[[TextIO], None] = ""
+    document: bool = False
+    notes: list[str] = field(default_factory=list)
 
 
-def _claims(ns: argparse.Namespace, out: TextIO) -> Any:
-    import ketref
+@dataclass(frozen=True)
+class Command:
+    """One subcommand: ``run`` gets the context and returns an :class:`Output`."""
 
-    found = ketref.claims(
+    name: str
+    help: str
+    run: Callable[[Context], Output]
+    arguments: tuple[tuple[tuple[str, ...], dict[str, Any]], ...] = ()
+    out: bool = False
+    """Whether the command takes ``--out FILE`` for the document it makes."""
+
+
+COMMANDS: dict[str, Command] = {}
+"""Every command by name, in the order ``ketref --help`` lists them."""
+
+
+def arg(*flags: str, **options: Any) -> tuple[tuple[str, ...], dict[str, Any]]:
+    """An argument as ``argparse.ArgumentParser.add_argument`` takes it."""
+    return flags, options
+
+
+def command(
+    name: str, help_text: str, *arguments: tuple[tuple[str, ...], dict[str, Any]], out: bool = False
+) -> Callable[[Callable[[Context], Output]], Callable[[Context], Output]]:
+    """Declare a command (its handler is the decorated function)."""
+
+    def register(run: Callable[[Context], Output]) -> Callable[[Context], Output]:
+        COMMANDS[name] = Command(name, help_text, run, tuple(arguments), out)
+        return run
+
+    return register
+
+
+# -- looking things up ---------------------------------------------------------------------
+
+
+@command(
+    "show",
+    "show one entity: names, identifiers and what is claimed about it",
+    arg("name", help="an id, name, synonym, brand, CURIE or InChIKey"),
+)
+def _show(ctx: Context) -> Output:
+    from ketref.models.entities import EntityBase
+
+    kb = ctx.kb
+    entity = kb.get(ctx.ns.name)
+    found = kb.claims(subject=entity)
+    shown = [f for f in type(entity).model_fields if f not in EntityBase.model_fields and f != "kind"]
+
+    def text(out: TextIO) -> None:
+        print(f"{entity.name}  ({entity.kind.value}, id {entity.id})", file=out)
+        print(f"  {entity.description}", file=out)
+        if entity.synonyms:
+            print(f"  synonyms: {', '.join(entity.synonyms)}", file=out)
+        for key in shown:
+            value = getattr(entity, key, None)
+            if value is not None and value != () and value != []:
+                print(f"  {key.replace('_', ' ')}: {getattr(value, 'value', value)}", file=out)
+        for xref in entity.xrefs:
+            print(f"  {xref.curie}  (from {xref.evidence.source})", file=out)
+        print(f"\nClaims naming {entity.id} ({len(found)}):", file=out)
+        for claim in found:
+            claim_block(claim, out, "  ")
+
+    return Output({"entity": entity, "claims": found}, text)
+
+
+@command(
+    "search",
+    "find entities by name or description",
+    arg("text"),
+    arg("--kind", help="only this kind of entity (compound, target, product, ...)"),
+    arg("--limit", type=int, default=10),
+)
+def _search(ctx: Context) -> Output:
+    ns = ctx.ns
+    hits = ctx.kb.search(ns.text, kind=ns.kind, limit=ns.limit)
+
+    def text(out: TextIO) -> None:
+        rows = [(f"{h.score:.2f}", h.entity.id, h.entity.kind.value, h.matched) for h in hits]
+        if not rows:
+            print(f"no entity matches {ns.text!r}", file=out)
+        else:
+            table(rows, ("score", "id", "kind", "matched"), out)
+
+    return Output(hits, text)
+
+
+@command(
+    "claims",
+    "list claims matching every filter given",
+    arg("--subject"),
+    arg("--predicate"),
+    arg("--object"),
+    arg("--comparator"),
+    arg("--direction", help="greater, lesser or similar (seen from the subject)"),
+    arg("--source", help="a source id"),
+    arg("--status", help="established, reported, suggested or hypothesized"),
+    arg(
+        "--inherit",
+        action="store_true",
+        help="for a racemate or an enantiomer, also show what is said of form-unspecified ketamine",
+    ),
+)
+def _claims(ctx: Context) -> Output:
+    ns = ctx.ns
+    found = ctx.kb.claims(
         ns.subject,
         ns.predicate,
         ns.object,
@@ -76,83 +165,175 @@ def _claims(ns: argparse.Namespace, out: TextIO) -> Any:
         status=ns.status,
         inherit=ns.inherit,
     )
-    if ns.json:
-        return found
-    claim_list(found, "", out)
-    return None
+    return Output(found, lambda out: claim_list(found, "", out))
 
 
-def _compare(ns: argparse.Namespace, out: TextIO) -> Any:
-    import ketref
+@command("compare", "compare two entities topic by topic", arg("a"), arg("b"))
+def _compare(ctx: Context) -> Output:
+    result = ctx.kb.compare(ctx.ns.a, ctx.ns.b)
 
-    result = ketref.compare(ns.a, ns.b)
-    if ns.json:
-        return result
-    print(f"{result.a} compared with {result.b}", file=out)
-    for row in result.rows:
-        topic = f"{row.predicate} {row.object}" + (f" ({row.aspect.value})" if row.aspect else "")
-        if row.comparative:
-            verdict = (
-                "conflicting claims"
-                if row.conflicting
-                else f"{result.a} {row.direction.value if row.direction else '?'}"
+    def text(out: TextIO) -> None:
+        print(f"{result.a} compared with {result.b}", file=out)
+        for row in result.rows:
+            topic = f"{row.predicate} {row.object}" + (f" ({row.aspect.value})" if row.aspect else "")
+            if row.comparative:
+                verdict = (
+                    "conflicting claims"
+                    if row.conflicting
+                    else f"{result.a} {row.direction.value if row.direction else '?'}"
+                )
+                if row.magnitude is not None:
+                    verdict += f", {row.magnitude}"
+                elif row.magnitudes_disagree:
+                    verdict += " (the sources state different sizes)"
+                print(f"\n* {topic}: {verdict}", file=out)
+                for claim in row.comparative:
+                    claim_block(claim, out, "  ")
+            else:
+                print(f"\n* {topic}", file=out)
+                for side, claims in ((result.a, row.a), (result.b, row.b)):
+                    print(f"  {side}: {len(claims)} claim{'s' if len(claims) != 1 else ''}", file=out)
+                    for claim in claims:
+                        claim_block(claim, out, "    ")
+
+    return Output(result, text)
+
+
+@command(
+    "adverse-effects",
+    "adverse effects with how many sources report each",
+    arg("name", nargs="?", help="only those claimed for this entity (and inherited)"),
+)
+def _adverse_effects(ctx: Context) -> Output:
+    reports = ctx.kb.adverse_effects(ctx.ns.name)
+    rows = [
+        (
+            r.effect,
+            str(r.source_count),
+            ", ".join(r.frequencies) or "-",
+            ", ".join(r.settings) or "-",
+            ", ".join(r.sources),
+        )
+        for r in reports
+    ]
+    headers = ("effect", "sources", "frequency", "setting", "reported by")
+    return Output(reports, lambda out: table(rows, headers, out))
+
+
+@command(
+    "unique",
+    "what one source claims that no other source claims",
+    arg("source", help="a source id (see 'ketref sources')"),
+)
+def _unique(ctx: Context) -> Output:
+    found = ctx.kb.unique_claims(ctx.ns.source)
+    return Output(found, lambda out: claim_list(found, f" that only {ctx.ns.source} makes", out))
+
+
+@command("pk", "pharmacokinetic values of a compound, every source's side by side", arg("name"))
+def _pk(ctx: Context) -> Output:
+    found = ctx.kb.pharmacokinetics(ctx.ns.name)
+    rows = [
+        (c.object, c.context.route or "-", "; ".join(str(v) for v in c.values), ", ".join(c.sources))
+        for c in found
+    ]
+    return Output(found, lambda out: table(rows, ("parameter", "route", "value", "source"), out))
+
+
+@command("folds", "fold differences derived from measured affinities, checked against stated folds")
+def _folds(ctx: Context) -> Output:
+    found = ctx.kb.affinity_folds()
+
+    def text(out: TextIO) -> None:
+        for f in found:
+            print(
+                f"{f.stronger} over {f.weaker} at {f.target}: {f.fold:.2f}-fold from {f.measure} values "
+                f"({f.source}); rounding allows {f.fold_low:.2f}-{f.fold_high:.2f}",
+                file=out,
             )
-            if row.magnitude is not None:
-                verdict += f", {row.magnitude}"
-            elif row.magnitudes_disagree:
-                verdict += " (the sources state different sizes)"
-            print(f"\n* {topic}: {verdict}", file=out)
-            for claim in row.comparative:
-                claim_block(claim, out, "  ")
-        else:
-            print(f"\n* {topic}", file=out)
-            for side, claims in ((result.a, row.a), (result.b, row.b)):
-                print(f"  {side}: {len(claims)} claim{'s' if len(claims) != 1 else ''}", file=out)
-                for claim in claims:
-                    claim_block(claim, out, "    ")
-    return None
+            for check in f.checks:
+                verdict = "agrees" if check.agrees else "CONFLICTS"
+                print(
+                    f"  stated {check.stated} ({check.stated_low:g}-{check.stated_high:g} once rounded) "
+                    f"by {', '.join(check.claim.sources)}: {verdict}",
+                    file=out,
+                )
+
+    return Output(found, text)
 
 
-def _sources(ns: argparse.Namespace, out: TextIO) -> Any:
-    import ketref
-
-    found = ketref.sources()
-    if ns.json:
-        return found
-
-    kb = ketref.knowledge_base()
+@command("sources", "list the sources claims are taken from")
+def _sources(ctx: Context) -> Output:
+    kb = ctx.kb
+    found = kb.sources()
 
     def origin(s: Any) -> str:
         return "seed" if kb.is_bundled_seed(s.id) else "read" if s.found else "cited, not found"
 
     rows = [(s.id, s.kind.value, origin(s), s.title) for s in found]
-    table(rows, ("id", "kind", "origin", "title"), out)
-    return None
+    return Output(found, lambda out: table(rows, ("id", "kind", "origin", "title"), out))
 
 
-def _conflicts(ns: argparse.Namespace, out: TextIO) -> Any:
-    import ketref
+@command("conflicts", "list claims that disagree with each other")
+def _conflicts(ctx: Context) -> Output:
+    found = ctx.kb.conflicts()
 
-    found = ketref.conflicts()
-    if ns.json:
-        return found
-    print(f"{len(found)} conflict{'s' if len(found) != 1 else ''}", file=out)
-    for conflict in found:
-        print(f"\n* {conflict.kind}: {conflict.topic}", file=out)
-        for label, side in (("one side", conflict.side_a), ("other side", conflict.side_b)):
-            print(f"  {label}:", file=out)
-            for claim in side:
-                claim_block(claim, out, "    ")
-    return None
+    def text(out: TextIO) -> None:
+        print(f"{len(found)} conflict{'s' if len(found) != 1 else ''}", file=out)
+        for conflict in found:
+            print(f"\n* {conflict.kind}: {conflict.topic}", file=out)
+            for label, side in (("one side", conflict.side_a), ("other side", conflict.side_b)):
+                print(f"  {label}:", file=out)
+                for claim in side:
+                    claim_block(claim, out, "    ")
+
+    return Output(found, text)
 
 
-def _structure(ns: argparse.Namespace, out: TextIO) -> Any:
-    import ketref
+@command(
+    "coverage",
+    "how many sentences of each seed document claims cover",
+    arg("--source", help="list the sentences of one seed document"),
+)
+def _coverage(ctx: Context) -> Output:
+    from ketref.coverage import sentence_coverage
 
-    entity = ketref.get(ns.name)
-    s = ketref.structure(entity)
-    if ns.json:
-        return {"entity": entity.id, **s.model_dump(mode="json")}
+    kb, ns = ctx.kb, ctx.ns
+    seeds = [kb.source(ns.source)] if ns.source else [s for s in kb.sources() if kb.is_bundled_seed(s.id)]
+    report = {source.id: sentence_coverage(kb, source.id) for source in seeds}
+
+    def text(out: TextIO) -> None:
+        if ns.source:
+            for r in next(iter(report.values())):
+                status = (
+                    f"{len(r.claims)} claim(s)"
+                    if r.claims
+                    else f"excluded: {r.excluded.value}"
+                    if r.excluded
+                    else "UNCOVERED"
+                )
+                print(f"{r.number:>4}  {status:<22} {r.sentence}", file=out)
+            return
+        summary = []
+        for seed, rows in report.items():
+            quoted = sum(1 for r in rows if r.claims)
+            excluded = sum(1 for r in rows if not r.claims and r.excluded)
+            missing = len(rows) - quoted - excluded
+            summary.append((seed, str(len(rows)), str(quoted), str(excluded), str(missing)))
+        table(summary, ("source", "sentences", "quoted", "excluded", "uncovered"), out)
+
+    return Output(report, text)
+
+
+# -- chemistry -----------------------------------------------------------------------------
+
+
+@command("structure", "computed structure facts of an entity (RDKit)", arg("name"))
+def _structure(ctx: Context) -> Output:
+    from ketref.chem.api import structure
+
+    entity = ctx.kb.get(ctx.ns.name)
+    s = structure(ctx.kb, entity)
     rows = [
         ("formula", s.formula),
         ("average mass", str(s.average_mass)),
@@ -166,325 +347,249 @@ def _structure(ns: argparse.Namespace, out: TextIO) -> Any:
         ),
         ("mirror image", s.mirror_smiles if s.is_chiral else "itself (achiral or racemic)"),
     ]
-    print(f"{entity.name} (computed by RDKit from the recorded structure)", file=out)
-    table(rows, ("property", "value"), out)
-    return None
+
+    def text(out: TextIO) -> None:
+        print(f"{entity.name} (computed by RDKit from the recorded structure)", file=out)
+        table(rows, ("property", "value"), out)
+
+    return Output({"entity": entity.id, **s.model_dump(mode="json")}, text)
 
 
-def _identify(ns: argparse.Namespace, out: TextIO) -> Any:
-    import ketref
+@command(
+    "identify",
+    "which entity a SMILES, InChI or molfile is",
+    arg("structure", help="a SMILES or InChI, a molfile's path (.mol, .sdf, .mdl), or - for standard input"),
+)
+def _identify(ctx: Context) -> Output:
+    import sys
 
-    text = ns.structure
-    if text.endswith((".mol", ".sdf", ".mdl")):
-        try:
-            with open(text, encoding="utf-8") as handle:
-                text = handle.read(1_000_000)
-        except OSError as exc:
-            raise ketref.StructureError(f"cannot read {ns.structure}: {exc.strerror}") from None
-        except UnicodeDecodeError:
-            raise ketref.StructureError(
-                f"{ns.structure} is not UTF-8 text; a molfile is plain text"
-            ) from None
-    entity = ketref.identify(text)
-    if ns.json:
-        return entity
-    print(f"{entity.name}  ({entity.kind.value}, id {entity.id})", file=out)
-    return None
+    from ketref.chem.api import identify
+    from ketref.cli.output import read_input
 
-
-def _stereoisomers(ns: argparse.Namespace, out: TextIO) -> Any:
-    import ketref
-
-    found = ketref.stereoisomers(ns.name)
-    if ns.json:
-        return found
-    rows = [
-        (str(n), ",".join(label or "?" for label in i.labels), i.entity or "-", i.smiles)
-        for n, i in enumerate(found.isomers)
-    ]
-    table(rows, ("#", "CIP", "entity", "SMILES"), out)
-    for pair in found.pairs:
-        print(f"  {pair.a} and {pair.b}: {pair.relation}", file=out)
-    return None
+    text = ctx.ns.structure
+    if text == "-":
+        text = sys.stdin.read(1_000_000)
+    elif text.endswith((".mol", ".sdf", ".mdl")):
+        text = read_input(text, 1_000_000)
+    entity = identify(ctx.kb, text)
+    return Output(entity, f"{entity.name}  ({entity.kind.value}, id {entity.id})\n")
 
 
-def _depict(ns: argparse.Namespace, out: TextIO) -> Any:
-    import ketref
+@command("stereoisomers", "every stereoisomer of an entity's constitution", arg("name"))
+def _stereoisomers(ctx: Context) -> Output:
+    from ketref.chem.api import stereoisomers
 
-    svg = ketref.depict(ns.name)
-    if ns.out:
-        try:
-            with open(ns.out, "w", encoding="utf-8") as handle:
-                handle.write(svg)
-        except OSError as exc:
-            raise ketref.InvalidQueryError(f"cannot write {ns.out}: {exc.strerror}") from None
-        message = f"wrote {ns.out}"
-        return {"written": ns.out} if ns.json else print(message, file=out)
-    if ns.json:
-        return {"svg": svg}
-    out.write(svg)
-    return None
+    found = stereoisomers(ctx.kb, ctx.ns.name)
 
+    def text(out: TextIO) -> None:
+        rows = [
+            (str(n), ",".join(label or "?" for label in i.labels), i.entity or "-", i.smiles)
+            for n, i in enumerate(found.isomers)
+        ]
+        table(rows, ("#", "CIP", "entity", "SMILES"), out)
+        for pair in found.pairs:
+            print(f"  {pair.a} and {pair.b}: {pair.relation}", file=out)
 
-def _coverage(ns: argparse.Namespace, out: TextIO) -> Any:
-    import ketref
-    from ketref.coverage import sentence_coverage
-
-    kb = ketref.knowledge_base()
-    seeds = [kb.source(ns.source)] if ns.source else [s for s in kb.sources() if kb.is_bundled_seed(s.id)]
-    report = {source.id: sentence_coverage(kb, source.id) for source in seeds}
-    if ns.json:
-        return {
-            seed: [
-                {
-                    "number": r.number,
-                    "sentence": r.sentence,
-                    "claims": list(r.claims),
-                    "excluded": r.excluded.value if r.excluded else None,
-                }
-                for r in rows
-            ]
-            for seed, rows in report.items()
-        }
-    if ns.source:
-        for r in next(iter(report.values())):
-            status = (
-                f"{len(r.claims)} claim(s)"
-                if r.claims
-                else f"excluded: {r.excluded.value}"
-                if r.excluded
-                else "UNCOVERED"
-            )
-            print(f"{r.number:>4}  {status:<22} {r.sentence}", file=out)
-        return None
-    summary = []
-    for seed, rows in report.items():
-        quoted = sum(1 for r in rows if r.claims)
-        excluded = sum(1 for r in rows if not r.claims and r.excluded)
-        missing = len(rows) - quoted - excluded
-        summary.append((seed, str(len(rows)), str(quoted), str(excluded), str(missing)))
-    table(summary, ("source", "sentences", "quoted", "excluded", "uncovered"), out)
-    return None
+    return Output(found, text)
 
 
-def _adverse_effects(ns: argparse.Namespace, out: TextIO) -> Any:
-    import ketref
+@command("depict", "draw an entity's structure as SVG (wedges and CIP labels)", arg("name"), out=True)
+def _depict(ctx: Context) -> Output:
+    from ketref.chem.api import depict
 
-    reports = ketref.adverse_effects(ns.name)
-    if ns.json:
-        return reports
-    rows = [
-        (
-            r.effect,
-            str(r.source_count),
-            ", ".join(r.frequencies) or "-",
-            ", ".join(r.settings) or "-",
-            ", ".join(r.sources),
-        )
-        for r in reports
-    ]
-    table(rows, ("effect", "sources", "frequency", "setting", "reported by"), out)
-    return None
+    svg = depict(ctx.kb, ctx.ns.name)
+    return Output({"format": "svg", "text": svg}, svg, document=True)
 
 
-def _unique(ns: argparse.Namespace, out: TextIO) -> Any:
-    import ketref
-
-    found = ketref.unique_claims(ns.source)
-    if ns.json:
-        return found
-    claim_list(found, f" that only {ns.source} makes", out)
-    return None
+# -- pathways ------------------------------------------------------------------------------
 
 
-def _pathway(ns: argparse.Namespace, out: TextIO) -> Any:
-    import ketref
+@command(
+    "pathway",
+    "a compound's mechanism steps as text or a diagram",
+    arg("name"),
+    arg("--format", choices=("text", "mermaid", "dot", "svg"), default="text"),
+    arg("--compare", metavar="OTHER", help="show the difference with another compound's pathway"),
+    arg("--inherit", action="store_true", help="add steps stated of form-unspecified ketamine"),
+    out=True,
+)
+def _pathway(ctx: Context) -> Output:
     from ketref.pathways import render
+    from ketref.pathways.api import compare_pathways, pathway
 
+    ns, kb = ctx.ns, ctx.kb
     view: Any = (
-        ketref.compare_pathways(ns.name, ns.compare, inherit=ns.inherit)
+        compare_pathways(kb, ns.name, ns.compare, inherit=ns.inherit)
         if ns.compare
-        else ketref.pathway(ns.name, inherit=ns.inherit)
+        else pathway(kb, ns.name, inherit=ns.inherit)
     )
-    if ns.format in ("mermaid", "dot", "svg"):
-        text = {"mermaid": render.to_mermaid, "dot": render.to_dot, "svg": render.to_svg}[ns.format](view)
-        if ns.out:
-            write(text, ns.out)
-            return {"written": ns.out} if ns.json else print(f"wrote {ns.out}", file=out)
-        if ns.json:
-            return {"format": ns.format, "text": text}
-        out.write(text)
-        return None
-    if ns.json:
-        return view
-    if ns.compare:
-        for title, keys in (
-            ("both", view.shared),
-            (f"only {view.a.root}", view.only_a),
-            (f"only {view.b.root}", view.only_b),
-        ):
-            print(f"{title} ({len(keys)} steps):", file=out)
-            for source, target, predicate in keys:
-                print(f"  {source} {predicate} {target}", file=out)
-        return None
-    print(f"pathway of {view.root}: {len(view.nodes)} nodes, {len(view.edges)} steps", file=out)
-    for edge in view.edges:
-        flags = " [inherited]" if edge.inherited else ""
-        print(f"  {edge.source} --{edge.label}--> {edge.target}  ({edge.status.value}){flags}", file=out)
-        print(f"      claims: {', '.join(edge.claims)}", file=out)
-    return None
+    if ns.format != "text":
+        diagram = {"mermaid": render.to_mermaid, "dot": render.to_dot, "svg": render.to_svg}[ns.format](view)
+        return Output({"format": ns.format, "text": diagram}, diagram, document=True)
+
+    def text(out: TextIO) -> None:
+        if ns.compare:
+            for title, keys in (
+                ("both", view.shared),
+                (f"only {view.a.root}", view.only_a),
+                (f"only {view.b.root}", view.only_b),
+            ):
+                print(f"{title} ({len(keys)} steps):", file=out)
+                for source, target, predicate in keys:
+                    print(f"  {source} {predicate} {target}", file=out)
+            return
+        print(f"pathway of {view.root}: {len(view.nodes)} nodes, {len(view.edges)} steps", file=out)
+        for edge in view.edges:
+            flags = " [inherited]" if edge.inherited else ""
+            print(f"  {edge.source} --{edge.label}--> {edge.target}  ({edge.status.value}){flags}", file=out)
+            print(f"      claims: {', '.join(edge.claims)}", file=out)
+
+    return Output(view, text)
 
 
-def _paths(ns: argparse.Namespace, out: TextIO) -> Any:
-    import ketref
+@command(
+    "paths",
+    "every path between two nodes of a compound's pathway, with its weakest status",
+    arg("name"),
+    arg("source"),
+    arg("target"),
+    arg("--inherit", action="store_true"),
+)
+def _paths(ctx: Context) -> Output:
+    from ketref.pathways.api import pathway
 
-    found = ketref.pathway(ns.name, inherit=ns.inherit).paths(ns.source, ns.target)
-    if ns.json:
-        return found
-    print(f"{len(found)} path{'s' if len(found) != 1 else ''} from {ns.source} to {ns.target}", file=out)
-    for p in found:
-        print(f"  ({p.weakest.value}) {' -> '.join(p.nodes)}", file=out)
-    return None
+    ns = ctx.ns
+    found = pathway(ctx.kb, ns.name, inherit=ns.inherit).paths(ns.source, ns.target)
 
+    def text(out: TextIO) -> None:
+        print(f"{len(found)} path{'s' if len(found) != 1 else ''} from {ns.source} to {ns.target}", file=out)
+        for p in found:
+            print(f"  ({p.weakest.value}) {' -> '.join(p.nodes)}", file=out)
 
-def _pk(ns: argparse.Namespace, out: TextIO) -> Any:
-    import ketref
-
-    found = ketref.pharmacokinetics(ns.name)
-    if ns.json:
-        return found
-    rows = [
-        (c.object, c.context.route or "-", "; ".join(str(v) for v in c.values), ", ".join(c.sources))
-        for c in found
-    ]
-    table(rows, ("parameter", "route", "value", "source"), out)
-    return None
+    return Output(found, text)
 
 
-def _folds(ns: argparse.Namespace, out: TextIO) -> Any:
-    import ketref
-
-    found = ketref.affinity_folds()
-    if ns.json:
-        return found
-    for f in found:
-        print(
-            f"{f.stronger} over {f.weaker} at {f.target}: {f.fold:.2f}-fold from {f.measure} values "
-            f"({f.source}); rounding allows {f.fold_low:.2f}-{f.fold_high:.2f}",
-            file=out,
-        )
-        for check in f.checks:
-            verdict = "agrees" if check.agrees else "CONFLICTS"
-            print(
-                f"  stated {check.stated} ({check.stated_low:g}-{check.stated_high:g} once rounded) "
-                f"by {', '.join(check.claim.sources)}: {verdict}",
-                file=out,
-            )
-    return None
+# -- documents -----------------------------------------------------------------------------
 
 
-def _validate(ns: argparse.Namespace, out: TextIO) -> Any:
-    from ketref.kb import KnowledgeBase
+@command(
+    "table",
+    "a generated table (forms = the key differences, affinities, routes, ...)",
+    arg("name", help="the table's name (an unknown name lists them all)"),
+    arg("--format", default="md", help="the output format"),
+    arg("--standalone", action="store_true", help="html: a styled page; latex: a document pdflatex compiles"),
+    out=True,
+)
+def _table(ctx: Context) -> Output:
+    from ketref.tables.build import build_table
+    from ketref.tables.render import render
 
-    kb = KnowledgeBase.from_paths(*ns.paths, include_bundled=not ns.alone)
-    summary = {"entities": len(kb.entities), "sources": len(kb.sources()), "claims": len(kb.all_claims())}
-    if ns.json:
-        return {"valid": True, **summary}
-    print(
-        f"valid: {summary['entities']} entities, {summary['sources']} sources, {summary['claims']} claims",
-        file=out,
-    )
-    return None
-
-
-def _export(ns: argparse.Namespace, out: TextIO) -> Any:
-    import ketref
-
-    text = ketref.export(ns.format)
-    if ns.out:
-        write(text, ns.out)
-        print(f"wrote {ns.out}", file=out)
-    else:
-        out.write(text)
-    return None
+    built = build_table(ctx.kb, ctx.ns.name)
+    options = {"standalone": True} if ctx.ns.standalone and ctx.ns.format in ("html", "latex") else {}
+    return Output(built, render(built, ctx.ns.format, **options), document=True)
 
 
-def _table_cmd(ns: argparse.Namespace, out: TextIO) -> Any:
-    import ketref
+@command(
+    "export",
+    "the whole knowledge base as JSON, JSON-LD or Turtle",
+    arg("--format", default="json", help="the export format"),
+    out=True,
+)
+def _export(ctx: Context) -> Output:
+    from ketref.serialize import export
 
-    t = ketref.table(ns.name)
-    standalone = bool(getattr(ns, "standalone", False))
-    if ns.format == "html":
-        text = t.to_html(standalone=standalone)
-    elif ns.format == "latex":
-        text = t.to_latex(standalone=standalone)
-    else:
-        text = {"md": t.to_markdown, "rst": t.to_rst, "csv": t.to_csv}[ns.format]()
-    if ns.out:
-        write(text, ns.out)
-        print(f"wrote {ns.out}", file=out)
-    else:
-        out.write(text)
-    return None
+    text = export(ctx.kb, ctx.ns.format)
+    return Output({"format": ctx.ns.format, "text": text}, text, document=True)
 
 
-def _factsheet(ns: argparse.Namespace, out: TextIO) -> Any:
+@command("factsheet", "a Markdown fact sheet of one entity, with cited sources", arg("name"), out=True)
+def _factsheet(ctx: Context) -> Output:
     from ketref.teaching import factsheet
 
-    text = factsheet(_kb(), ns.name)
-    if ns.json:
-        return {"markdown": text}
-    out.write(text)
-    return None
+    text = factsheet(ctx.kb, ctx.ns.name)
+    return Output({"markdown": text}, text, document=True)
 
 
-def _quiz(ns: argparse.Namespace, out: TextIO) -> Any:
+@command(
+    "quiz",
+    "multiple-choice questions generated from the claims",
+    arg("--n", type=int, default=5, help="how many questions"),
+    arg("--seed", type=int, default=0, help="the same seed gives the same questions"),
+)
+def _quiz(ctx: Context) -> Output:
     from ketref.teaching import quiz
 
-    questions = quiz(_kb(), ns.n, ns.seed)
-    if ns.json:
-        return questions
-    for number, q in enumerate(questions, 1):
-        print(f"{number}. {q.stem}", file=out)
-        for letter, option in zip("ABCD", q.options, strict=False):
-            print(f"   {letter}. {option}", file=out)
-        print(f'   Answer: {"ABCD"[q.answer]} ({q.source}: "{q.quote}")', file=out)
-    return None
+    questions = quiz(ctx.kb, ctx.ns.n, ctx.ns.seed)
+
+    def text(out: TextIO) -> None:
+        for number, q in enumerate(questions, 1):
+            print(f"{number}. {q.stem}", file=out)
+            for letter, option in zip("ABCD", q.options, strict=False):
+                print(f"   {letter}. {option}", file=out)
+            print(f'   Answer: {"ABCD"[q.answer]} ({q.source}: "{q.quote}")', file=out)
+
+    return Output(questions, text)
 
 
-def _flashcards(ns: argparse.Namespace, out: TextIO) -> Any:
+@command("flashcards", "flashcards in a tab-separated format Anki imports", out=True)
+def _flashcards(ctx: Context) -> Output:
     from ketref.teaching import flashcards, to_anki
 
-    found = flashcards(_kb())
-    write(to_anki(found), ns.out)
-    if ns.json:
-        return {"written": ns.out, "cards": len(found)}
-    print(f"wrote {len(found)} cards to {ns.out}", file=out)
-    return None
+    found = flashcards(ctx.kb)
+    return Output(found, to_anki(found), document=True, notes=[f"{len(found)} cards"])
 
 
-HANDLERS: dict[str, Callable[[argparse.Namespace, TextIO], Any]] = {
-    "show": _show,
-    "search": _search,
-    "claims": _claims,
-    "compare": _compare,
-    "structure": _structure,
-    "identify": _identify,
-    "stereoisomers": _stereoisomers,
-    "depict": _depict,
-    "coverage": _coverage,
-    "table": _table_cmd,
-    "factsheet": _factsheet,
-    "quiz": _quiz,
-    "flashcards": _flashcards,
-    "export": _export,
-    "validate": _validate,
-    "pk": _pk,
-    "folds": _folds,
-    "pathway": _pathway,
-    "paths": _paths,
-    "adverse-effects": _adverse_effects,
-    "unique": _unique,
-    "sources": _sources,
-    "conflicts": _conflicts,
-}
+# -- packs and the command line itself ----------------------------------------------------
+
+
+@command(
+    "validate",
+    "check a knowledge pack (data files) against the bundled knowledge base",
+    arg("paths", nargs="+", metavar="PATH", help="TOML data files or directories"),
+    arg("--alone", action="store_true", help="check the pack without the bundled data"),
+)
+def _validate(ctx: Context) -> Output:
+    from ketref.cli.output import check_input
+    from ketref.errors import DataError
+    from ketref.kb import KnowledgeBase
+    from ketref.loader import load_pack
+
+    for path in ctx.ns.paths:
+        check_input(path)
+    pack = load_pack(ctx.ns.paths)
+    files = sorted({origin.file for origin in pack.origins.values()})
+    records = len(pack.entities) + len(pack.sources) + len(pack.claims) + len(pack.conflicts)
+    if not records:
+        raise DataError(f"no data file with records found in {', '.join(ctx.ns.paths)}")
+    kb = KnowledgeBase.from_paths(*ctx.ns.paths, include_bundled=not ctx.ns.alone)
+    summary = {
+        "valid": True,
+        "files": len(files),
+        "records": records,
+        "entities": len(kb.entities),
+        "sources": len(kb.sources()),
+        "claims": len(kb.all_claims()),
+    }
+    text = (
+        f"valid: read {len(files)} data file{'s' if len(files) != 1 else ''} with {records} records; "
+        f"the knowledge base has {summary['entities']} entities, {summary['sources']} sources, "
+        f"{summary['claims']} claims\n"
+    )
+    return Output(summary, text)
+
+
+@command(
+    "completion",
+    "a shell completion script for ketref (needs the 'completion' extra: shtab)",
+    arg("shell", choices=("bash", "zsh", "tcsh")),
+)
+def _completion(ctx: Context) -> Output:
+    from ketref.cli import parser
+    from ketref.errors import MissingDependencyError
+
+    try:
+        import shtab
+    except ImportError:
+        raise MissingDependencyError("shtab", extra="completion", feature="shell completion") from None
+    script: str = shtab.complete(parser(), shell=ctx.ns.shell)
+    return Output({"shell": ctx.ns.shell, "text": script}, script, document=True)

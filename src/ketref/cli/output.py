@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Sequence
 from typing import Any, TextIO
 
-__all__ = ["claim_block", "claim_list", "table", "write"]
+__all__ = ["check_input", "claim_block", "claim_list", "read_input", "table", "write"]
 
 
 def table(rows: Sequence[Sequence[str]], headers: Sequence[str], out: TextIO) -> None:
@@ -45,11 +46,83 @@ def claim_list(found: Sequence[Any], what: str, out: TextIO) -> None:
         claim_block(claim, out)
 
 
-def write(text: str, path: str) -> None:
-    from ketref.errors import InvalidQueryError
+def _kind_of(path: str) -> str | None:
+    """What is at ``path``: ``"file"``, ``"directory"``, ``"missing"``, or ``None`` for anything else
+    (a FIFO, a device, a socket), which ketref never reads or writes."""
+    import os
+    import stat
 
     try:
-        with open(path, "w", encoding="utf-8") as handle:
-            handle.write(text)
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        return "missing"
+    except (OSError, ValueError):  # a name too long, a NUL byte, no permission
+        return "missing"
+    if stat.S_ISREG(mode):
+        return "file"
+    if stat.S_ISDIR(mode):
+        return "directory"
+    return None
+
+
+def check_input(path: str) -> None:
+    """Refuse an input path that is a FIFO, a device or a socket (reading one could block forever)."""
+    from ketref.errors import InvalidQueryError
+
+    if _kind_of(path) is None:
+        raise InvalidQueryError(f"{path} is not a regular file or directory; ketref reads only those")
+
+
+def read_input(path: str, limit: int) -> str:
+    """The text of a regular file (at most ``limit`` characters)."""
+    from ketref.errors import InvalidQueryError
+
+    check_input(path)
+    try:
+        with open(path, encoding="utf-8") as handle:
+            return handle.read(limit)
+    except OSError as exc:
+        raise InvalidQueryError(f"cannot read {path}: {exc.strerror}") from None
+    except UnicodeDecodeError:
+        raise InvalidQueryError(f"{path} is not UTF-8 text") from None
+
+
+def _mode_for(path: str) -> int:
+    """The permissions of the file replaced, or the usual ones a new file gets under the umask."""
+    import os
+
+    try:
+        return os.stat(path).st_mode & 0o777
+    except OSError:
+        mask = os.umask(0)
+        os.umask(mask)
+        return 0o666 & ~mask
+
+
+def write(text: str, path: str) -> None:
+    """Write ``text`` to ``path`` through a temporary file renamed into place, so a failed or
+    interrupted write never leaves half a file; a FIFO, device or directory is refused."""
+    import os
+    import tempfile
+
+    from ketref.errors import InvalidQueryError
+
+    kind = _kind_of(path)
+    if kind not in ("file", "missing"):
+        raise InvalidQueryError(f"cannot write {path}: not a regular file")
+    directory = os.path.dirname(os.path.abspath(path))
+    try:
+        handle, temporary = tempfile.mkstemp(dir=directory, prefix=".ketref-", suffix=".tmp")
     except OSError as exc:
         raise InvalidQueryError(f"cannot write {path}: {exc.strerror}") from None
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
+            stream.write(text)
+        os.chmod(temporary, _mode_for(path))
+        os.replace(temporary, path)
+    except BaseException as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        if isinstance(exc, OSError):
+            raise InvalidQueryError(f"cannot write {path}: {exc.strerror}") from None
+        raise

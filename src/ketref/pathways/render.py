@@ -10,7 +10,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 
-from ketref.errors import KetrefError
+from ketref.errors import RenderError
 from ketref.pathways.model import Pathway, PathwayDiff, PathwayEdge
 from ketref.vocabulary import Status
 
@@ -33,10 +33,6 @@ MERMAID_ARROW = {
 COLOURS = ("#1f6fb2", "#c2410c")  # first compound, second compound
 SHARED = "#6b7280"
 KIND_SHAPE = {"compound": "box", "salt": "box", "effect": "ellipse", "target": "box"}
-
-
-class RenderError(KetrefError, RuntimeError):
-    """A diagram could not be rendered (the ``dot`` program is missing or failed)."""
 
 
 def _mermaid_text(text: str) -> str:

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from ketref._memo import PerKnowledgeBase
-from ketref.errors import UnknownTermError
+from ketref.errors import InvalidQueryError, UnknownTermError
 from ketref.tables.model import Cell, Segment, Table
 from ketref.terms import suggest
 from ketref.vocabulary import Status
@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from ketref.kb import KnowledgeBase
     from ketref.queries.orientation import Reading
 
-__all__ = ["TABLES", "build_table", "citation"]
+__all__ = ["REQUIRES", "TABLES", "applicable", "build_table", "citation"]
 
 FORMS = ("racemic-ketamine", "esketamine", "arketamine")
 
@@ -252,6 +252,15 @@ TABLES: dict[str, Callable[[KnowledgeBase], Table]] = {
 """Every table by name."""
 
 
+REQUIRES: dict[str, tuple[str, ...]] = {"forms": FORMS}
+"""Entities a table is about: a knowledge base without them (a pack alone) has no such table."""
+
+
+def applicable(kb: KnowledgeBase) -> tuple[str, ...]:
+    """The tables ``kb`` can build: those whose required entities it has."""
+    return tuple(name for name in TABLES if all(e in kb.entities for e in REQUIRES.get(name, ())))
+
+
 _BUILT: PerKnowledgeBase[str, Table] = PerKnowledgeBase()
 
 
@@ -270,4 +279,8 @@ def build_table(kb: KnowledgeBase, name: str) -> Table:
     """The table called ``name`` (see :data:`TABLES`), built from ``kb`` with its citations."""
     if not isinstance(name, str) or name not in TABLES:
         raise UnknownTermError(str(name), suggest(str(name), TABLES) or list(TABLES), what="table")
+    missing = [e for e in REQUIRES.get(name, ()) if e not in kb.entities]
+    if missing:
+        about, lacking = ", ".join(REQUIRES[name]), ", ".join(missing)
+        raise InvalidQueryError(f"the {name} table is about {about}; this knowledge base lacks {lacking}")
     return _BUILT.get(kb, name, lambda: _with_citations(kb, TABLES[name](kb)))

@@ -81,6 +81,12 @@ class Table(FrozenModel):
         """The cell's text with each statement's footnote marks."""
         return "; ".join(f"{text} {marks}" if marks else text for text, marks in self.pieces(cell))
 
+    def render(self, format: str) -> str:  # noqa: A002 - the option's own word
+        """The table in a format of :data:`ketref.tables.render.RENDERERS` (md, html, rst, csv, latex)."""
+        from ketref.tables.render import render
+
+        return render(self, format)
+
     def to_markdown(self) -> str:
         """Markdown (GitHub pipe table) with numbered citations below."""
         from ketref.tables.render import to_markdown
@@ -117,7 +123,7 @@ class Table(FrozenModel):
         try:
             import pandas as pd
         except ImportError:
-            from ketref.errors import KetrefError
+            from ketref.errors import MissingDependencyError
 
-            raise KetrefError("to_dataframe needs pandas: pip install pandas") from None
+            raise MissingDependencyError("pandas", extra="pandas", feature="Table.to_dataframe") from None
         return pd.DataFrame([[c.text for c in row] for row in self.rows], columns=list(self.columns))

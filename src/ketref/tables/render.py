@@ -14,14 +14,18 @@ import html
 import io
 import re
 import unicodedata
+from collections.abc import Callable
+from typing import Any
 
 from ketref.tables.model import Cell, Table
 
 __all__ = [
     "LATEX_PACKAGES",
+    "RENDERERS",
     "latex_document",
     "latex_escape",
     "notes_csv",
+    "render",
     "to_csv",
     "to_html",
     "to_latex",
@@ -456,3 +460,25 @@ def latex_document(body: str, *, title: str = "", landscape: bool = False) -> st
         "not clinical guidance.}}\n"
         "\\end{document}\n"
     )
+
+
+RENDERERS: dict[str, Callable[..., str]] = {
+    "md": to_markdown,
+    "html": to_html,
+    "rst": to_rst,
+    "csv": to_csv,
+    "latex": to_latex,
+}
+"""Every table output format by name: the one list ``Table.render``, the CLI and the docs read."""
+
+
+def render(table: Table, format: str, **options: Any) -> str:  # noqa: A002 - the option's own word
+    """``table`` in one of the :data:`RENDERERS` formats (``options`` such as ``standalone=True``
+    go to the renderer that takes them)."""
+    from ketref.errors import UnknownTermError
+    from ketref.terms import suggest
+
+    if not isinstance(format, str) or format not in RENDERERS:
+        hint = suggest(str(format), RENDERERS) or list(RENDERERS)
+        raise UnknownTermError(str(format), hint, what="table format")
+    return RENDERERS[format](table, **options)
