@@ -193,6 +193,7 @@ def _emit(ns: argparse.Namespace, result: Any, out: TextIO, err: TextIO) -> None
     else:
         result.text(out)
     if not result.document:
+        out.flush()  # the results first, then the notice, when both streams reach one terminal
         print(DISCLAIMER, file=err)
 
 
