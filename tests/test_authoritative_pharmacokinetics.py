@@ -142,3 +142,23 @@ def test_oral_s_ketamine_bioavailability_of_8_percent_is_kept_with_its_conflict(
     assert any(oral in c.side_a + c.side_b for c in ketref.conflicts())
     clearance = one("esketamine", "has_parameter", "clearance", "fanta-2015-eur-j-clin-pharmacol")
     assert numbers(clearance) == {(95.0, 95.0, "L/h")}
+
+
+def test_protein_binding_in_plasma_and_to_albumin_are_kept_apart_with_a_conflict() -> None:
+    # "ketamine (K) is bound as much as 47% to human plasma"
+    plasma = one(
+        "ketamine", "has_parameter", "plasma-protein-binding", "dayton-ketamine-plasma-protein-binding"
+    )
+    assert numbers(plasma) == {(47.0, 47.0, "percent")}
+    # "Bound fraction to HAS was 71.2% and 64.9% for enantiomerically pure R- and S-ketamine,
+    # respectively, and 66.5% for the racemate"
+    source = "ketamine-enantiomers-hsa-binding-2023"
+    expected = {"arketamine": 71.2, "esketamine": 64.9, "racemic-ketamine": 66.5}
+    for form, value in expected.items():
+        claim = one(form, "has_parameter", "plasma-protein-binding", source)
+        assert numbers(claim) == {(value, value, "percent")}
+        assert "albumin" in (claim.values[0].measure or "")
+    conflict = next(c for c in ketref.conflicts() if plasma in c.side_a + c.side_b)
+    assert {"esketamine", "arketamine", "racemic-ketamine"} <= {
+        x.subject for x in conflict.side_a + conflict.side_b
+    }

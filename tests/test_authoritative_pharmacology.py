@@ -120,3 +120,13 @@ def test_r_ketamine_at_sigma_1_and_s_ketamine_at_mu_opioid_receptors() -> None:
     assert one("arketamine", "binds", "sigma-1-receptor", source).status.value == "reported"
     assert one("arketamine", "agonist_of", "sigma-1-receptor", source).status.value == "hypothesized"
     assert one("esketamine", "agonist_of", "mu-opioid-receptor", source).status.value == "reported"
+
+
+def test_1992_volunteer_study_gives_four_fold_for_binding_and_for_pain() -> None:
+    source = "sensory-perception-nmda-1992-jpet"
+    # "(S)-Ketamine was at least 4 times as potent as (R)-ketamine in this respect." (dizocilpine displacement)
+    binding = one("esketamine", "binds", "nmda-receptor", source)
+    assert binding.comparison is not None and binding.comparison.magnitude is not None
+    assert binding.comparison.magnitude.qualifier.value == ">"
+    # "(S)-Ketamine was 4 times as potent as (R)-ketamine in reducing pain perception"
+    assert _potency(one("esketamine", "has_effect", "analgesia", source)) == ("arketamine", "greater", 4.0)
