@@ -124,7 +124,7 @@ def test_r_ketamine_at_sigma_1_and_s_ketamine_at_mu_opioid_receptors() -> None:
 
 def test_1992_volunteer_study_gives_four_fold_for_binding_and_for_pain() -> None:
     source = "sensory-perception-nmda-1992-jpet"
-    # "(S)-Ketamine was at least 4 times as potent as (R)-ketamine in this respect." (dizocilpine displacement)
+    # "(S)-Ketamine was at least 4 times as potent as (R)-ketamine in this respect." (dizocilpine)
     binding = one("esketamine", "binds", "nmda-receptor", source)
     assert binding.comparison is not None and binding.comparison.magnitude is not None
     assert binding.comparison.magnitude.qualifier.value == ">"
