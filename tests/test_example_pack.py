@@ -192,3 +192,41 @@ def test_docsgen_takes_packs(tmp_path: Path) -> None:
     assert docsgen([str(tmp_path), "--pack", str(PACK), "--alone"]) == 0
     assert (tmp_path / "entities" / "examplamine.md").is_file()
     assert not (tmp_path / "entities" / "esketamine.md").exists()
+
+
+# -- a new predicate is one row (issue #12) -------------------------------------------------
+
+
+def test_a_new_predicate_is_one_row_plus_data(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """Add a predicate pair to the vocabulary in this test alone, write a claim with it, and every
+    feature picks its meaning up from the row: validation, the schema, queries read either way,
+    pathways (a mechanism step), quizzes and inheritance."""
+    from ketref.schema import data_file_schema
+    from ketref.vocabulary import PREDICATES, Predicate
+
+    forward = Predicate("potentiates", "potentiates", "potentiated_by", mechanism=True, quiz=True)
+    backward = Predicate("potentiated_by", "is potentiated by", "potentiates")
+    monkeypatch.setitem(PREDICATES, forward.id, forward)
+    monkeypatch.setitem(PREDICATES, backward.id, backward)
+
+    pack = tmp_path / "pack"
+    shutil.copytree(PACK, pack)
+    note = pack / "sources" / "example-lecture-note.txt"
+    note.write_text(
+        note.read_text(encoding="utf-8") + "\nExamplamine potentiates the epsilon example receptor.\n"
+    )
+    with (pack / "pack.toml").open("a", encoding="utf-8") as handle:
+        handle.write(
+            '\n[[claim]]\nid = "examplamine.potentiates.epsilon.example"\nsubject = "examplamine"\n'
+            'predicate = "potentiates"\nobject = "epsilon-example-receptor"\nstatus = "reported"\n\n'
+            '[[claim.evidence]]\nsource = "example-lecture-note"\n'
+            'quote = "Examplamine potentiates the epsilon example receptor."\n'
+        )
+    kb = KnowledgeBase.from_paths(pack, include_bundled=False)
+
+    assert "potentiates" in json.dumps(data_file_schema())
+    (found,) = kb.claims("epsilon-example-receptor", "potentiated_by")  # read from the object's side
+    assert found.id == "examplamine.potentiates.epsilon.example"
+    view = pathway(kb, "examplamine")
+    assert ("examplamine", "epsilon-example-receptor", "potentiates") in {e.key for e in view.edges}
+    assert any(q.claim == found.id for q in teaching.quiz(kb, 50, 1))

@@ -20,7 +20,7 @@ from ketref.humanize import entity_phrase, format_value, sentence_case
 from ketref.models._base import FrozenModel, Id
 from ketref.queries.orientation import Reading
 from ketref.statements import Citation, Statement, group_readings, synthesize
-from ketref.vocabulary import EntityKind, SourceTier, StereoForm
+from ketref.vocabulary import PREDICATES, EntityKind, SourceTier, StereoForm
 
 if TYPE_CHECKING:
     from ketref.kb import EntityQuery, KnowledgeBase
@@ -341,8 +341,6 @@ def _general_statements(
     kb: KnowledgeBase, entity: Entity, tier: SourceTier | None, limit: int = 12
 ) -> list[Statement]:
     """What is said of the form-unspecified compound, under the inheritance rule, best first."""
-    from ketref.queries.inheritance import NOT_INHERITED
-
     general = getattr(entity, "form_of", None)
     if general is None:
         return []
@@ -351,7 +349,7 @@ def _general_statements(
         for r in kb.readings(subject=general)
         if r.claim.subject == general
         and r.claim.comparison is None
-        and r.predicate not in NOT_INHERITED
+        and PREDICATES[r.predicate].inheritable
         and not r.claim.context.route
     ]
     found = _statements(kb, readings, tier)

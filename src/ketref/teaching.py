@@ -17,17 +17,8 @@ if TYPE_CHECKING:
 
 __all__ = ["Flashcard", "Question", "factsheet", "flashcards", "glossary", "quiz", "to_anki"]
 
-# predicates that make a good question: "Which of these ... ?" with a single entity answer
-QUIZ_PREDICATES = (
-    "antagonist_of",
-    "administered_via",
-    "has_active_ingredient",
-    "metabolized_to",
-    "metabolized_by",
-    "has_adverse_effect",
-    "approved_for",
-    "binds",
-)
+# predicates that make a good question ("Which of these ... ?" with a single entity answer) say so
+# on their row: ``Predicate.quiz`` in ketref.vocabulary
 
 
 class Flashcard(FrozenModel):
@@ -94,7 +85,7 @@ def _candidates(kb: KnowledgeBase) -> list[tuple[str, str, str, str]]:
     out = []
     for claim in kb.all_claims():
         if (
-            claim.predicate in QUIZ_PREDICATES
+            PREDICATES[claim.predicate].quiz
             and not claim.negated
             and claim.comparison is None
             and claim.status is not Status.UNKNOWN  # an open question is not an answer (#13)

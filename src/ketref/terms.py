@@ -49,7 +49,11 @@ def resolve_predicate(query: str | Predicate) -> Predicate:
         return query
     if not isinstance(query, str):
         raise QueryTypeError(f"a predicate is given as text, not {type(query).__name__}")
-    found = _PREDICATE_KEYS.get(normalize_curie(query)) or _PREDICATE_KEYS.get(normalize_name(query))
+    found = (
+        PREDICATES.get(query.strip())  # an id as written in data files: always the row itself
+        or _PREDICATE_KEYS.get(normalize_curie(query))
+        or _PREDICATE_KEYS.get(normalize_name(query))
+    )
     if found is None:
         raise UnknownTermError(query, suggest(query, PREDICATES), what="predicate")
     return found

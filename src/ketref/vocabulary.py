@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import Any
 
 __all__ = [
     "KIND_TIERS",
@@ -230,6 +231,19 @@ class Predicate:
         comparable: whether claims with it may compare two subjects (affinity, potency...).
         ro: the Relation Ontology CURIE, where an equivalent exists and was checked.
         biolink: the Biolink Model predicate CURIE, where one exists and was checked.
+        mechanism: whether a claim with it is a step of a mechanism, so pathways follow it.
+        blocking: a mechanism step after which the object's own downstream does not run (an
+            antagonist blocks its target); pathways continue from the object's blockade process.
+        inheritable: whether a claim about form-unspecified ketamine with it may be shown for a
+            racemate or an enantiomer (regulatory, compositional and practice statements may not;
+            see docs/status.md).
+        quiz: whether it makes a good "which of these?" question with one entity as the answer.
+        measured: whether its claims carry measured affinities or potencies (Ki, IC50) that fold
+            differences are derived from.
+        category: the generated table its claims belong to, if any (``"regulatory"``).
+
+    Every use of a predicate's meaning reads these fields, so a new predicate is one row here
+    (plus its data): pathways, inheritance, quizzes, tables and folds pick it up from the row.
     """
 
     id: str
@@ -238,6 +252,12 @@ class Predicate:
     comparable: bool = False
     ro: str | None = None
     biolink: str | None = None
+    mechanism: bool = False
+    blocking: bool = False
+    inheritable: bool = True
+    quiz: bool = False
+    measured: bool = False
+    category: str | None = None
 
     @property
     def symmetric(self) -> bool:
@@ -254,10 +274,23 @@ def _pair(
     comparable: bool = False,
     ro: tuple[str | None, str | None] = (None, None),
     biolink: tuple[str | None, str | None] = (None, None),
+    inheritable: bool = True,
+    **forward_only: Any,
 ) -> tuple[Predicate, Predicate]:
+    """A predicate and its inverse; ``forward_only`` flags (mechanism, blocking, quiz, measured,
+    category) describe the forward reading, the one data files state."""
     return (
-        Predicate(forward, forward_label, backward, comparable, ro[0], biolink[0]),
-        Predicate(backward, backward_label, forward, comparable, ro[1], biolink[1]),
+        Predicate(
+            forward,
+            forward_label,
+            backward,
+            comparable,
+            ro[0],
+            biolink[0],
+            inheritable=inheritable,
+            **forward_only,
+        ),
+        Predicate(backward, backward_label, forward, comparable, ro[1], biolink[1], inheritable=inheritable),
     )
 
 
@@ -271,6 +304,9 @@ _TABLE: tuple[Predicate, ...] = (
         "has as antagonist",
         comparable=True,
         ro=("RO:0018029", None),
+        mechanism=True,
+        blocking=True,
+        quiz=True,
     ),
     *_pair(
         "agonist_of",
@@ -278,6 +314,7 @@ _TABLE: tuple[Predicate, ...] = (
         "has_agonist",
         "has as agonist",
         ro=("RO:0018027", None),
+        mechanism=True,
     ),
     *_pair(
         "binds",
@@ -287,19 +324,34 @@ _TABLE: tuple[Predicate, ...] = (
         comparable=True,
         ro=("RO:0002436", "RO:0002436"),
         biolink=("biolink:directly_physically_interacts_with",) * 2,
+        mechanism=True,
+        quiz=True,
+        measured=True,
     ),
-    *_pair("activates", "activates", "activated_by", "is activated by", ro=("RO:0002450", None)),
-    *_pair("inhibits", "inhibits", "inhibited_by", "is inhibited by", ro=("RO:0002449", None)),
-    *_pair("increases", "increases", "increased_by", "is increased by"),
-    *_pair("decreases", "decreases", "decreased_by", "is decreased by"),
+    *_pair(
+        "activates", "activates", "activated_by", "is activated by", ro=("RO:0002450", None), mechanism=True
+    ),
+    *_pair(
+        "inhibits",
+        "inhibits",
+        "inhibited_by",
+        "is inhibited by",
+        ro=("RO:0002449", None),
+        mechanism=True,
+        blocking=True,
+        measured=True,
+    ),
+    *_pair("increases", "increases", "increased_by", "is increased by", mechanism=True),
+    *_pair("decreases", "decreases", "decreased_by", "is decreased by", mechanism=True, blocking=True),
     *_pair(
         "leads_to",
         "leads to",
         "results_from",
         "results from",
         ro=("RO:0002411", "RO:0002404"),
+        mechanism=True,
     ),
-    *_pair("has_effect", "has the effect", "effect_of", "is an effect of", comparable=True),
+    *_pair("has_effect", "has the effect", "effect_of", "is an effect of", comparable=True, mechanism=True),
     *_pair(
         "has_adverse_effect",
         "has the adverse effect",
@@ -307,6 +359,7 @@ _TABLE: tuple[Predicate, ...] = (
         "is an adverse effect of",
         comparable=True,
         biolink=("biolink:has_adverse_event", "biolink:adverse_event_of"),
+        quiz=True,
     ),
     *_pair(
         "treats",
@@ -317,12 +370,22 @@ _TABLE: tuple[Predicate, ...] = (
         ro=("RO:0002606", "RO:0002302"),
         biolink=("biolink:treats", "biolink:treated_by"),
     ),
-    *_pair("approved_for", "is approved for", "has_approved_drug", "has as approved drug"),
+    *_pair(
+        "approved_for",
+        "is approved for",
+        "has_approved_drug",
+        "has as approved drug",
+        quiz=True,
+        inheritable=False,
+        category="regulatory",
+    ),
     *_pair(
         "used_off_label_for",
         "is used off-label for",
         "has_off_label_drug",
         "has as off-label drug",
+        inheritable=False,
+        category="regulatory",
     ),
     *_pair(
         "in_clinical_trials_for",
@@ -330,6 +393,8 @@ _TABLE: tuple[Predicate, ...] = (
         "tested_in_clinical_trials_of",
         "is tested in clinical trials of",
         biolink=("biolink:in_clinical_trials_for", "biolink:tested_by_clinical_trials_of"),
+        inheritable=False,
+        category="regulatory",
     ),
     *_pair(
         "administered_via",
@@ -337,12 +402,16 @@ _TABLE: tuple[Predicate, ...] = (
         "route_for",
         "is a route for",
         comparable=True,
+        quiz=True,
+        inheritable=False,
     ),
     *_pair(
         "has_active_ingredient",
         "has the active ingredient",
         "active_ingredient_of",
         "is the active ingredient of",
+        quiz=True,
+        inheritable=False,
     ),
     *_pair(
         "has_component",
@@ -350,6 +419,7 @@ _TABLE: tuple[Predicate, ...] = (
         "component_of",
         "is a component of",
         ro=("RO:0002180", None),
+        inheritable=False,
     ),
     *_pair("has_onset", "has an onset time for", "onset_of", "has an onset time after", comparable=True),
     *_pair("has_duration", "has a duration for", "duration_of", "has a duration after", comparable=True),
@@ -360,12 +430,14 @@ _TABLE: tuple[Predicate, ...] = (
         "nonresponse_rate_of",
         "has a non-response rate to",
     ),
-    *_pair("has_protocol", "is given by the protocol", "protocol_of", "is a protocol for"),
+    *_pair("has_protocol", "is given by the protocol", "protocol_of", "is a protocol for", inheritable=False),
     *_pair(
         "first_line_for",
         "is a first-line treatment for",
         "has_first_line_treatment",
         "has as first-line treatment",
+        inheritable=False,
+        category="regulatory",
     ),
     *_pair("has_prevalence", "affects", "prevalence_of", "is affected by"),
     *_pair(
@@ -374,18 +446,19 @@ _TABLE: tuple[Predicate, ...] = (
         "incidence_change_of",
         "has seen a change in diagnoses of",
     ),
-    *_pair("derived_from", "is derived from", "source_of", "is the source of"),
+    *_pair("derived_from", "is derived from", "source_of", "is the source of", inheritable=False),
     *_pair(
         "metabolized_to",
         "is metabolised to",
         "metabolite_of",
         "is a metabolite of",
         biolink=("biolink:has_metabolite", "biolink:is_metabolite_of"),
+        quiz=True,
     ),
-    *_pair("metabolized_by", "is metabolised by", "metabolizes", "metabolises"),
+    *_pair("metabolized_by", "is metabolised by", "metabolizes", "metabolises", quiz=True),
     *_pair("has_parameter", "has the parameter", "parameter_of", "is a parameter of"),
-    *_pair("has_strength", "contains", "strength_in", "is contained in"),
-    *_pair("has_dose", "is dosed for", "dose_of", "is the indication of a dose of"),
+    *_pair("has_strength", "contains", "strength_in", "is contained in", inheritable=False),
+    *_pair("has_dose", "is dosed for", "dose_of", "is the indication of a dose of", inheritable=False),
     *_pair("controlled_in", "is a controlled drug in", "lists_controlled", "lists as a controlled drug"),
     *_pair(
         "acts_through",
@@ -415,6 +488,7 @@ _TABLE: tuple[Predicate, ...] = (
         "interacts_with",
         ro="RO:0002434",
         biolink="biolink:interacts_with",
+        mechanism=True,
     ),
 )
 

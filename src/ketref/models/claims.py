@@ -62,7 +62,10 @@ class Claim(FrozenModel):
 
     id: Id
     subject: Id
-    predicate: str
+    predicate: str = Field(
+        description="A predicate of the controlled vocabulary (ketref.PREDICATES).",
+        json_schema_extra=lambda schema: schema.update(enum=list(PREDICATES)),
+    )
     object: Id
     negated: bool = False
     comparison: Comparison | None = None

@@ -23,37 +23,22 @@ from typing import TYPE_CHECKING
 from ketref.models.claims import Claim
 from ketref.models.entities import Compound, Process, Salt
 from ketref.pathways.model import Pathway, PathwayEdge, PathwayNode
+from ketref.vocabulary import PREDICATES
 
 if TYPE_CHECKING:
     from ketref.kb import KnowledgeBase
 
-__all__ = ["BLOCKING", "MECHANISM", "build_pathway"]
+__all__ = ["build_pathway"]
 
-MECHANISM: frozenset[str] = frozenset(
-    {
-        "antagonist_of",
-        "agonist_of",
-        "binds",
-        "activates",
-        "inhibits",
-        "increases",
-        "decreases",
-        "leads_to",
-        "has_effect",
-        "interacts_with",
-    }
-)
-"""Predicates that are steps of a mechanism."""
-
-BLOCKING: frozenset[str] = frozenset({"antagonist_of", "inhibits", "decreases"})
-"""Steps after which the target's own downstream is not followed."""
+# Which predicates are steps, and which block, is read from each Predicate row
+# (``mechanism``, ``blocking``) in ketref.vocabulary.
 
 
 def _stated_of(kb: KnowledgeBase, subject: str) -> list[Claim]:
     return [
         c
         for c in kb.claims(subject=subject)
-        if c.subject == subject and c.predicate in MECHANISM and not c.negated
+        if c.subject == subject and PREDICATES[c.predicate].mechanism and not c.negated
     ]
 
 
@@ -86,7 +71,7 @@ def build_pathway(kb: KnowledgeBase, root: str, *, inherit: bool = False) -> Pat
     queue: deque[str] = deque()
     for claim, inherited in starts:
         add(root, claim, inherited=inherited)
-        if claim.predicate in BLOCKING:
+        if PREDICATES[claim.predicate].blocking:
             blocked.add(claim.object)
             if claim.object in blockade:  # the compound itself gives the blockade: no other node can
                 add(root, claim, target=blockade[claim.object], derived=True, inherited=inherited)
@@ -101,7 +86,7 @@ def build_pathway(kb: KnowledgeBase, root: str, *, inherit: bool = False) -> Pat
         seen.add(node)
         for claim in _stated_of(kb, node):
             add(node, claim)
-            if claim.predicate not in BLOCKING:
+            if not PREDICATES[claim.predicate].blocking:
                 queue.append(claim.object)
 
     edges = [

@@ -23,7 +23,7 @@ from itertools import combinations
 from ketref.models._base import FrozenModel, Id
 from ketref.models.claims import Claim
 from ketref.models.values import Qualifier, Value
-from ketref.vocabulary import Aspect, Direction
+from ketref.vocabulary import PREDICATES, Aspect, Direction
 
 __all__ = ["DerivedFold", "FoldCheck", "derived_folds", "fold_interval", "folds_agree"]
 
@@ -100,7 +100,7 @@ def folds_agree(one: tuple[float, float], other: tuple[float, float]) -> bool:
 
 
 def _measured(claim: Claim) -> Value | None:
-    if claim.predicate not in ("binds", "inhibits") or claim.comparison or claim.negated:
+    if not PREDICATES[claim.predicate].measured or claim.comparison or claim.negated:
         return None
     found = [v for v in claim.values if v.measure in MEASURES and not v.is_range]
     return found[0] if len(found) == 1 else None

@@ -25,26 +25,12 @@ from ketref.models._base import Id
 from ketref.models.claims import Claim
 from ketref.vocabulary import PREDICATES
 
-__all__ = ["NOT_INHERITED", "InheritedClaim", "inherit"]
+__all__ = ["InheritedClaim", "inherit", "not_inherited"]
 
-NOT_INHERITED: frozenset[str] = frozenset(
-    id_
-    for p in (
-        "approved_for",
-        "used_off_label_for",
-        "first_line_for",
-        "has_component",
-        "derived_from",
-        "has_active_ingredient",
-        "administered_via",
-        "has_protocol",
-        "in_clinical_trials_for",
-        "has_dose",
-        "has_strength",
-    )
-    for id_ in (p, PREDICATES[p].inverse)
-)
-"""Predicates whose claims stay with the form they name."""
+
+def not_inherited() -> frozenset[str]:
+    """Predicates whose claims stay with the form they name (``Predicate.inheritable`` false)."""
+    return frozenset(p.id for p in PREDICATES.values() if not p.inheritable)
 
 
 class InheritedClaim(Claim):
@@ -75,7 +61,7 @@ def inherit(
     own = {(_key(c, specific_id), c.negated) for c in specific if c.comparison is None}
     shown = []
     for claim in general:
-        if claim.comparison is not None or claim.predicate in NOT_INHERITED or claim.context.route:
+        if claim.comparison is not None or not PREDICATES[claim.predicate].inheritable or claim.context.route:
             continue  # comparisons, practice, and statements about one route stay where they are
         if (_key(claim, general_id), not claim.negated) in own:
             continue  # the specific form says the opposite

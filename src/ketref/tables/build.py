@@ -14,7 +14,7 @@ from ketref._memo import PerKnowledgeBase
 from ketref.errors import InvalidQueryError, UnknownTermError
 from ketref.tables.model import Cell, Segment, Table
 from ketref.terms import suggest
-from ketref.vocabulary import Status
+from ketref.vocabulary import PREDICATES, Status
 
 if TYPE_CHECKING:
     from ketref.kb import KnowledgeBase
@@ -105,7 +105,7 @@ def affinities_table(kb: KnowledgeBase) -> Table:
 
     rows = []
     for claim in kb.all_claims():
-        if claim.predicate not in ("binds", "inhibits") or claim.comparison or not claim.values:
+        if not PREDICATES[claim.predicate].measured or claim.comparison or not claim.values:
             continue
         for value in claim.values:
             if value.measure not in ("Ki", "IC50", "Kd", "pKi"):
@@ -195,12 +195,7 @@ def adverse_effects_table(kb: KnowledgeBase) -> Table:
 
 
 def regulatory_table(kb: KnowledgeBase) -> Table:
-    labels = {
-        "approved_for": "approved for",
-        "used_off_label_for": "used off-label for",
-        "first_line_for": "first-line for",
-        "in_clinical_trials_for": "in clinical trials for",
-    }
+    labels = {p.id: p.label.removeprefix("is ") for p in PREDICATES.values() if p.category == "regulatory"}
     rows = []
     for predicate, label in labels.items():
         for claim in kb.claims(predicate=predicate):
