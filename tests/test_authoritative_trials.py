@@ -108,3 +108,27 @@ def test_transform_1_and_2_designs_are_recorded_without_results() -> None:
     for source in ("fedgchin-2019-ijnp-transform-1", "gastaldon-2019-epidemiol-psychiatr-sci"):
         trial = find("esketamine", "in_clinical_trials_for", "treatment-resistant-depression", source)
         assert trial and not trial[0].values
+
+
+def test_aspire_trials_in_depression_with_suicidal_intent() -> None:
+    condition = "mdd-with-acute-suicidal-ideation-or-behavior"
+    # "least-squares mean difference [SE]: -3.8 [1.39]" at 24 hours (ASPIRE I)
+    aspire_1 = find("esketamine", "treats", condition, "fu-2020-j-clin-psychiatry-aspire-1")
+    assert any(-3.8 in by_measure(c).values() for c in aspire_1)
+    # "the severity of suicidality was not statistically significant"
+    assert any(
+        c.negated for c in find("esketamine", "treats", "suicidality", "fu-2020-j-clin-psychiatry-aspire-1")
+    )
+    # "esketamine (mean [SD]: -15.7 [11.56]) vs placebo (-12.4 [10.43]) ... at 24 hours" (ASPIRE II)
+    aspire_2 = find("esketamine", "treats", condition, "ionescu-2021-ijnp-aspire-2")
+    assert sorted(by_measure(aspire_2[0]).values()) == [-15.7, -12.4]
+
+
+def test_arketamine_phase_1_in_healthy_subjects_is_recorded() -> None:
+    trial = find(
+        "arketamine",
+        "in_clinical_trials_for",
+        "treatment-resistant-depression",
+        "wang-2025-pharmaceuticals-r-ketamine-phase-1",
+    )
+    assert trial and trial[0].context.route == "intravenous"
