@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -334,3 +335,34 @@ def test_every_later_result_is_a_pydantic_model_that_dumps_to_json() -> None:
     for result in results:
         assert isinstance(result, BaseModel)
         json.dumps(result.model_dump(mode="json"))
+
+
+def test_search_says_nothing_rather_than_something_unrelated() -> None:
+    """Names and whole words first; descriptions only when they hold every word; fuzzy matches
+    only when no name matched, and only above a threshold (#12)."""
+    hits = [h.entity.id for h in ketref.search("respiratory depression")]
+    assert hits[0] == "respiratory-depression"
+    assert "antidepressants" not in hits and "depression" not in hits  # one shared word is not a match
+    assert ketref.search("zebrafish migration") == ()
+    assert ketref.search("ketamne")[0].entity.id == "ketamine"  # a typo still finds the name
+    # every description hit holds every word of the query as a whole word
+    for hit in ketref.search("tyrosine kinase"):
+        if hit.score == 0.3:
+            words = set(re.findall(r"\w+", hit.entity.description.casefold()))
+            assert {"tyrosine", "kinase"} <= words
+
+
+def test_search_matches_whole_words_not_fragments() -> None:
+    from ketref._normalize import normalize_name
+
+    hits = ketref.search("ketamine", limit=100)
+    assert {"ketamine", "esketamine", "arketamine", "ketamine-hydrochloride"} <= {h.entity.id for h in hits}
+    for hit in hits:
+        if hit.score > 0.3:  # a name match: the name starts with the word or holds it whole
+            words = [normalize_name(w) for w in re.findall(r"[^\W_]+", hit.matched.casefold())]
+            assert normalize_name(hit.matched).startswith("ketamine") or any(
+                w.startswith("ketamine") for w in words
+            ), hit.matched
+    # "esketamine" contains "ketamine" but not as a word: found through its name (S)-ketamine only
+    esketamine = next(h for h in hits if h.entity.id == "esketamine")
+    assert esketamine.matched != "esketamine"

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import bisect
 import difflib
+import re
+import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
@@ -33,6 +36,7 @@ class NameIndex:
         self._shown: dict[str, str] = {}
         self._curies: dict[str, str] = {}
         self._exact: dict[str, str] = {}  # names exactly as written: the fast path of lookup
+        self._search_index: _Searcher | None = None
         for entity in entities:
             for text in (*entity.names, entity.id):
                 self._exact.setdefault(text, entity.id)
@@ -85,39 +89,115 @@ class NameIndex:
             shown.setdefault(self._names[k], self._shown[k])
         return list(shown.values())[:n]
 
-    def search(self, text: str, entities: Mapping[str, EntityBase]) -> list[SearchHit]:
-        """Rank every entity against ``text``: exact > prefix > contains > fuzzy > description."""
+    def search(
+        self, text: str, entities: Mapping[str, EntityBase], limit: int | None = None
+    ) -> list[SearchHit]:
+        """Rank entities against ``text``, saying nothing rather than something unrelated.
+
+        Names first: an exact name (1.0), a name that starts with the text, a name holding every
+        word of the text as a whole word (the last word may be the start of one, as while
+        typing); then descriptions holding every word of the text as whole words (0.3). Only
+        when no name matches that way are names compared by similarity, and only those at least
+        75% similar are kept. An empty list is the answer when nothing qualifies. With ``limit``
+        only the best ``limit`` hits are returned.
+        """
         key = normalize_name(text)
         if not key:
             return []
-        best: dict[str, SearchHit] = {}
+        words = _words(text)
+        found = self._searcher(entities)
+        best: dict[str, tuple[float, str]] = {}
 
         def offer(entity_id: str, score: float, matched: str) -> None:
-            if score > 0 and (entity_id not in best or best[entity_id].score < score):
-                best[entity_id] = SearchHit(entity_id, round(score, 4), matched)
+            held = best.get(entity_id)
+            if held is None or held[0] < score:
+                best[entity_id] = (score, matched)
 
         exact = self.lookup(text)
         if exact is not None:
             offer(exact, 1.0, text.strip())
-        matcher = difflib.SequenceMatcher(None, b=key)  # the query's index is built once
-        for name_key, entity_id in self._names.items():
-            shown = self._shown[name_key]
-            if name_key.startswith(key):
-                offer(entity_id, 0.9 * len(key) / len(name_key) + 0.05, shown)
-            elif key in name_key:
-                offer(entity_id, 0.7 * len(key) / len(name_key) + 0.05, shown)
-            else:
+        for name_key in found.prefixed(key):
+            offer(self._names[name_key], 0.9 * len(key) / len(name_key) + 0.05, self._shown[name_key])
+        for name_key in found.with_words(words):
+            offer(
+                self._names[name_key],
+                0.8 * len(key) / max(len(name_key), len(key)) + 0.05,
+                self._shown[name_key],
+            )
+        if not best:  # nothing by name: similar spellings, above a threshold
+            matcher = difflib.SequenceMatcher(None, b=key)
+            for name_key, entity_id in self._names.items():
                 matcher.set_seq1(name_key)
                 # the cheap upper bounds rule most names out before the exact ratio is computed
                 if matcher.real_quick_ratio() >= 0.75 and matcher.quick_ratio() >= 0.75:
                     ratio = matcher.ratio()
                     if ratio >= 0.75:
-                        offer(entity_id, 0.6 * ratio, shown)
-        words = {w for w in text.casefold().split() if len(w) > 2}
-        if words:
-            for entity_id, entity in entities.items():
-                description = entity.description.casefold()
-                hits = sum(1 for w in words if w in description)
-                if hits:
-                    offer(entity_id, 0.3 * hits / len(words), entity.description)
-        return sorted(best.values(), key=lambda h: (-h.score, h.entity_id))
+                        offer(entity_id, 0.6 * ratio, self._shown[name_key])
+        content = [w for w in words if len(w) > 2]
+        if content:
+            for entity_id in found.described_by(content):
+                offer(entity_id, 0.3, entities[entity_id].description)
+        hits = [
+            SearchHit(entity_id, round(score, 4), matched) for entity_id, (score, matched) in best.items()
+        ]
+        return sorted(hits, key=lambda h: (-h.score, h.entity_id))
+
+    def _searcher(self, entities: Mapping[str, EntityBase]) -> _Searcher:
+        if self._search_index is None:
+            self._search_index = _Searcher(self._names, self._shown, entities)
+        return self._search_index
+
+
+_WORD = re.compile(r"[^\W_]+")
+
+
+def _words(text: str) -> list[str]:
+    """The words of a text, each folded as names are (``"(S)-Ketamine HCl"`` gives s, ketamine, hcl)."""
+    folded = unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", text).casefold())
+    return [w for w in (normalize_name(m) for m in _WORD.findall(folded)) if w]
+
+
+class _Searcher:
+    """The indexes behind :meth:`NameIndex.search`, built on the first search: folded names in
+    order (for prefixes), names by each of their words, and entities by their descriptions' words."""
+
+    def __init__(
+        self, names: Mapping[str, str], shown: Mapping[str, str], entities: Mapping[str, EntityBase]
+    ) -> None:
+        self._sorted = sorted(names)
+        self._by_word: dict[str, set[str]] = {}
+        for name_key in names:
+            for word in _words(shown[name_key]):
+                self._by_word.setdefault(word, set()).add(name_key)
+        self._words = sorted(self._by_word)
+        self._described: dict[str, set[str]] = {}
+        for entity_id, entity in entities.items():
+            for word in set(_words(entity.description)):
+                self._described.setdefault(word, set()).add(entity_id)
+
+    def prefixed(self, key: str) -> list[str]:
+        """Folded names that start with ``key``."""
+        start = bisect.bisect_left(self._sorted, key)
+        end = bisect.bisect_left(self._sorted, key + "\U0010ffff", start)
+        return self._sorted[start:end]
+
+    def with_words(self, words: list[str]) -> set[str]:
+        """Folded names holding every word as a whole word (the last may begin a word)."""
+        if not words:
+            return set()
+        *whole, last = words
+        start = bisect.bisect_left(self._words, last)
+        end = bisect.bisect_left(self._words, last + "\U0010ffff", start)
+        found: set[str] = set().union(*(self._by_word[w] for w in self._words[start:end]))
+        for word in whole:
+            found &= self._by_word.get(word, set())
+            if not found:
+                break
+        return found
+
+    def described_by(self, words: list[str]) -> set[str]:
+        """Entities whose descriptions hold every word as a whole word."""
+        found = set(self._described.get(words[0], ()))
+        for word in words[1:]:
+            found &= self._described.get(word, set())
+        return found

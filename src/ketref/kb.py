@@ -250,13 +250,14 @@ class KnowledgeBase:
         if limit < 1:
             raise InvalidQueryError(f"limit is at least 1, not {limit}")
         wanted = resolve_enum(EntityKind, kind, "entity kind") if kind is not None else None
-        hits = self._names.search(text, self._entities)
-        results = [
-            SearchResult(entity=self._entities[h.entity_id], score=h.score, matched=h.matched)
-            for h in hits
-            if wanted is None or self._entities[h.entity_id].kind is wanted
-        ]
-        return tuple(results[:limit])
+        hits = self._names.search(text, self._entities, None if wanted is not None else limit)
+        if wanted is not None:
+            hits = [h for h in hits if self._entities[h.entity_id].kind is wanted]
+        # the entities are validated records already: building the results need not check them again
+        return tuple(
+            SearchResult.model_construct(entity=self._entities[h.entity_id], score=h.score, matched=h.matched)
+            for h in hits[:limit]
+        )
 
     def _entity_id(self, query: EntityQuery | None) -> str | None:
         return None if query is None else self.get(query).id
