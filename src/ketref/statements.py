@@ -436,7 +436,8 @@ def comparison_phrase(kb: KnowledgeBase, reading: Reading, claims: Sequence[Clai
     if claim.comparison is None or reading.comparator is None or reading.direction is None:
         return ""
     aspect = claim.comparison.aspect
-    more, less, same = _COMPARED[aspect]
+    word = aspect.value.replace("_", " ")
+    more, less, same = _COMPARED.get(aspect, (f"greater {word}", f"lower {word}", f"similar {word}"))
     phrase = {Direction.GREATER: more, Direction.LESSER: less, Direction.SIMILAR: same}[reading.direction]
     magnitudes = [c.comparison.magnitude for c in claims if c.comparison and c.comparison.magnitude]
     # the compound compared is the reading's subject, or its object when read from the target's side
