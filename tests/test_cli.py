@@ -22,7 +22,7 @@ def run(*argv: str) -> tuple[int, str, str]:
 
 
 def test_compare_prints_the_affinity_difference_and_the_disclaimer_apart() -> None:
-    code, out, err = run("compare", "esketamine", "arketamine")
+    code, out, err = run("compare", "esketamine", "arketamine", "--detail")
     assert code == 0, err
     assert "binds nmda-receptor (affinity): esketamine greater" in out
     assert "(S)-ketamine has a 3- to 4-fold greater affinity" in out
@@ -196,7 +196,7 @@ def test_table_command_formats(fmt: str) -> None:
 
 
 def test_factsheet_quiz_flashcards(tmp_path: Path) -> None:
-    code, out, _ = run("factsheet", "esketamine")
+    code, out, _ = run("factsheet", "esketamine", "--format", "md")
     assert code == 0 and out.startswith("# Esketamine")
     code, out, _ = run("quiz", "--n", "2", "--seed", "4")
     assert code == 0 and out.count("Answer: ") == 2

@@ -165,10 +165,9 @@ def _fact(text: str) -> Statement:
 
 
 def _names(entity: Entity) -> list[Statement]:
-    lines = [_fact(f"{entity.name}: {entity.description}")]
     if entity.synonyms:
-        lines.append(_fact(f"Also called {', '.join(entity.synonyms)}."))
-    return lines
+        return [_fact(f"{entity.name}, also called {', '.join(entity.synonyms)}.")]
+    return []
 
 
 def _identity(kb: KnowledgeBase, entity: Entity) -> list[Statement]:
@@ -210,10 +209,10 @@ def _identity(kb: KnowledgeBase, entity: Entity) -> list[Statement]:
         lines.append(_fact(f"Dosage form: {entity.dosage_form}."))
     if getattr(entity, "smiles", None):
         lines += _structure_lines(entity)
-    rotations = getattr(entity, "optical_rotations", ())
-    if rotations:
-        signs = sorted({r.sign for r in rotations})
-        lines.append(_fact("Optical rotation: " + ", ".join(f"({s})" for s in signs) + " (as recorded)."))
+    for rotation in getattr(entity, "optical_rotations", ()):
+        value = f" {format_value(rotation.value)}" if rotation.value is not None else ""
+        where = f": {rotation.conditions.rstrip('.')}" if rotation.conditions else ""
+        lines.append(_fact(f"Optical rotation ({rotation.sign}){value}{where}."))
     if entity.xrefs:
         lines.append(_fact("Identifiers: " + ", ".join(x.curie for x in entity.xrefs) + "."))
     return lines
@@ -237,7 +236,7 @@ def _structure_lines(entity: Entity) -> list[Statement]:
     ]
     if labels:
         lines.append(_fact(f"CIP label: {labels}."))
-    lines.append(_fact(f"Structure drawing: ketref depict {entity.id}"))
+    lines.append(_fact(f'A structure drawing with wedges and CIP labels: ketref depict "{entity.name}".'))
     return lines
 
 

@@ -203,7 +203,10 @@ def _object_phrase(kb: KnowledgeBase, predicate: str, obj: str) -> str:
 
 def verb_phrase(kb: KnowledgeBase, predicate: str, obj: str, negated: bool = False) -> str:
     """The predicate and object as an English verb phrase: ``binds the NMDA receptor``."""
-    template = _VERBS.get(predicate, predicate.replace("_", " ") + " {o}")
+    from ketref.vocabulary import PREDICATES
+
+    fallback = PREDICATES[predicate].label if predicate in PREDICATES else predicate.replace("_", " ")
+    template = _VERBS.get(predicate, fallback + " {o}")
     phrase = template.format(o=_object_phrase(kb, predicate, obj))
     return _negated(phrase) if negated else phrase
 
@@ -256,6 +259,10 @@ def short_citation(source: Source) -> str:
             who = f"{families[0]} et al."
     elif source.publisher:
         who = source.publisher.split(" (")[0]
+    elif source.title.startswith("["):  # a translated title, as PubMed prints it
+        who = source.title.strip("[]").split(". ")[0]
+        if len(who) > 48:
+            who = who[:45].rstrip() + "…"
     elif source.title.startswith("Untitled "):
         who = sentence_case(source.title.removeprefix("Untitled ").split(" on ")[0].split(" of ")[0])
     else:
@@ -486,9 +493,12 @@ def _sentence(kb: KnowledgeBase, reading: Reading, claims: Sequence[Claim], subj
     return text
 
 
-def _opposites(kb: KnowledgeBase, key: tuple[object, ...], readings: Sequence[Reading]) -> list[Claim]:
+def _opposites(
+    kb: KnowledgeBase, key: tuple[object, ...], readings: Sequence[Reading]
+) -> tuple[list[Claim], list[str]]:
     """Claims that say the opposite: the same reading negated the other way, or the opposite
-    direction of the same comparison; plus the other side of any curated conflict record."""
+    direction of the same comparison; plus the other side of any curated conflict record the
+    statement's claims stand on (with the record's topic, which says what is disputed)."""
     subject, predicate, obj, comparator, direction, aspect, negated, *_ = key
     mine = {r.claim.id for r in readings}
     out: dict[str, Claim] = {}
@@ -509,13 +519,15 @@ def _opposites(kb: KnowledgeBase, key: tuple[object, ...], readings: Sequence[Re
             and Direction.SIMILAR not in (other.direction, direction)
         ):
             out[other.claim.id] = other.claim
+    topics = []
     for record in kb.conflict_records():
         for mine_side, other_side in ((record.side_a, record.side_b), (record.side_b, record.side_a)):
             if mine.intersection(mine_side):
+                topics.append(record.topic)
                 for claim_id in other_side:
                     if claim_id not in mine:
                         out[claim_id] = kb.claim(claim_id)
-    return list(out.values())
+    return list(out.values()), topics
 
 
 def synthesize(
@@ -538,14 +550,17 @@ def synthesize(
     text = _sentence(kb, kept[0], claims, subject_name)
     citations = _citations(kb, claims, tier)
     sources = [kb.source(c.source) for c in citations]
-    opposite = [c for c in _opposites(kb, statement_key(kept[0]), kept) if claim_sources(kb, c, tier)]
+    found, topics = _opposites(kb, statement_key(kept[0]), kept)
+    opposite = [c for c in found if claim_sources(kb, c, tier)]
     against = [s for c in opposite for s, _ in claim_sources(kb, c, tier)]
     conflict = None
     if opposite:
         who = "; ".join(dict.fromkeys(short_citation(s) for s in against))
-        conflict = f"Disputed: {who} {'say' if len(set(against)) > 1 else 'says'} otherwise"
-        first = opposite[0]
-        conflict += f" ({_claim_sentence(kb, first)})."
+        verb = "say" if len({s.id for s in against}) > 1 else "says"
+        if topics:
+            conflict = f"Disputed: {topics[0].rstrip('.')} ({who} {verb} otherwise)."
+        else:
+            conflict = f"Disputed: {who} {verb} otherwise ({_claim_sentence(kb, opposite[0])})."
     _, values_disagree = _values_text(kb, claims, with_sources=False)
     if values_disagree and conflict is None:
         conflict = "The sources give values that cannot all hold."

@@ -152,6 +152,7 @@ def _search(ctx: Context) -> Output:
         action="store_true",
         help="for a racemate or an enantiomer, also show what is said of form-unspecified ketamine",
     ),
+    arg("--min-tier", metavar="TIER", help="only claims with a source of this tier or better"),
 )
 def _claims(ctx: Context) -> Output:
     ns = ctx.ns
@@ -164,12 +165,31 @@ def _claims(ctx: Context) -> Output:
         source=ns.source,
         status=ns.status,
         inherit=ns.inherit,
+        min_tier=ns.min_tier,
     )
     return Output(found, lambda out: claim_list(found, "", out))
 
 
-@command("compare", "compare two entities topic by topic", arg("a"), arg("b"))
+MIN_TIER_HELP = (
+    "use only sources of this tier or better: regulatory, systematic_review, primary, reference, "
+    "secondary, marketing"
+)
+
+
+@command(
+    "compare",
+    "compare two entities: a one-screen brief, or every claim topic by topic with --detail",
+    arg("a"),
+    arg("b"),
+    arg("--detail", action="store_true", help="list every claim, topic by topic"),
+    arg("--min-tier", metavar="TIER", help=MIN_TIER_HELP),
+)
 def _compare(ctx: Context) -> Output:
+    if not ctx.ns.detail:
+        from ketref.briefs import brief, brief_text
+
+        found = brief(ctx.kb, ctx.ns.a, ctx.ns.b, min_tier=ctx.ns.min_tier)
+        return Output(found, brief_text(found))
     result = ctx.kb.compare(ctx.ns.a, ctx.ns.b)
 
     def text(out: TextIO) -> None:
@@ -502,12 +522,35 @@ def _export(ctx: Context) -> Output:
     return Output({"format": ctx.ns.format, "text": text}, text, document=True)
 
 
-@command("factsheet", "a Markdown fact sheet of one entity, with cited sources", arg("name"), out=True)
+@command(
+    "factsheet",
+    "a fact sheet of one entity: sections of graded, cited statements",
+    arg("name"),
+    arg("--format", choices=("text", "md", "html", "tex"), default="text"),
+    arg("--min-tier", metavar="TIER", help=MIN_TIER_HELP),
+    out=True,
+)
 def _factsheet(ctx: Context) -> Output:
-    from ketref.teaching import factsheet
+    from ketref.factsheets import render
+    from ketref.profiles import profile
 
-    text = factsheet(ctx.kb, ctx.ns.name)
-    return Output({"markdown": text}, text, document=True)
+    found = profile(ctx.kb, ctx.ns.name, min_tier=ctx.ns.min_tier)
+    return Output(found, render(found, ctx.ns.format), document=ctx.ns.format != "text")
+
+
+@command(
+    "cite",
+    "a source, or the sources of a claim, as a citation",
+    arg("id", help="a source id or a claim id (see 'ketref sources')"),
+    arg("--style", default="text", help="text, bibtex or csl-json"),
+)
+def _cite(ctx: Context) -> Output:
+    from ketref.citations import cite
+
+    text = cite(ctx.kb, ctx.ns.id, ctx.ns.style)
+    return Output(
+        {"style": ctx.ns.style, "citation": text}, text if text.endswith("\n") else text + "\n", document=True
+    )
 
 
 @command(
