@@ -154,7 +154,7 @@ def run(*argv: str) -> tuple[int, str, str]:
         (["pathway", "examplamine", "--format", "mermaid"], "flowchart LR"),
         (["pathway", "examplamine", "--format", "dot"], "digraph pathway {"),
         (["paths", "examplamine", "examplamine", "example calm"], "-> example-calm"),
-        (["factsheet", "examplamine"], "# Examplamine"),
+        (["factsheet", "examplamine", "--format", "md"], "# Examplamine"),
         (["quiz", "--n", "50"], "Example lecture note"),
         (["flashcards"], "Examplamine"),
         (["export", "--format", "turtle"], "examplamine"),
