@@ -155,3 +155,25 @@ def test_the_flat_api_restates_each_feature_signature_exactly() -> None:
                 assert params(flat, 0) == params(feature, 1), name
                 checked += 1
     assert checked >= 20
+
+
+def test_public_names_are_declared_once_and_the_stub_follows_them() -> None:
+    """``ketref.EXPORTS`` is the one list: ``__all__`` and the lazy imports come from it, and the
+    generated ``__init__.pyi`` re-exports exactly its names from their modules."""
+    import ketref
+
+    stub = ast.parse((SRC / "__init__.pyi").read_text(encoding="utf-8"))
+    declared = {
+        (node.module, alias.name)
+        for node in stub.body
+        if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("ketref")
+        for alias in node.names
+    }
+    assert declared == {(module, name) for module, names in ketref.EXPORTS.items() for name in names}, (
+        "the stub is stale: run python -m ketref._stub"
+    )
+    exported = {name for names in ketref.EXPORTS.values() for name in names}
+    assert set(ketref.__all__) == exported | {"DISCLAIMER", "__version__"}
+    for module, names in ketref.EXPORTS.items():
+        for name in names:
+            assert getattr(ketref, name) is getattr(__import__(module, fromlist=[name]), name)
