@@ -14,14 +14,16 @@ import sys
 import textwrap
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 import ketref
-from ketref import limits
+from ketref import limits, quantities
 from ketref.errors import DataError
 from ketref.kb import KnowledgeBase
 from ketref.loader import load_pack
+from ketref.models import values
 
 MEMORY_LIMIT = 2 * 1024**3  # bytes of address space for an isolated case
 
@@ -405,3 +407,135 @@ def test_h11_constructors_check_their_argument_types() -> None:
         KnowledgeBase.from_json("[1]", name=5)  # type: ignore[arg-type]
     with pytest.raises(DataError):
         KnowledgeBase.from_directory("a" * 10_000_000)
+
+
+# -- C5, H2, H4, H5, M5, M6: units are parsed safely, at load and for callers -------------------
+
+UNIT_PACK = """
+[[source]]
+id = "web-src"
+title = "A web page"
+kind = "journal_article"
+url = "https://example.org/x"
+
+[[compound]]
+id = "cmpd-a"
+name = "CMPD-A"
+description = "x"
+stereo_form = "achiral"
+
+[[claim]]
+id = "cmpd-a.binds"
+subject = "cmpd-a"
+predicate = "binds"
+object = "nmda-receptor"
+status = "reported"
+values = [{{value = 1, unit = "{unit}", measure = "Ki"}}]
+[[claim.evidence]]
+source = "web-src"
+quote = "q"
+"""
+
+
+@pytest.mark.parametrize("unit", ["9**9**9 nM", "nM**99", "blorp", "2*nM", "nM + 1", "(nM", "mg", "1e9 nM"])
+def test_c5_h2_a_bad_unit_fails_the_load_naming_the_record(tmp_path: Path, unit: str) -> None:
+    path = tmp_path / "p.toml"
+    path.write_text(UNIT_PACK.format(unit=unit), encoding="utf-8")
+    started = time.monotonic()
+    with pytest.raises(ketref.UnitDataError) as info:
+        KnowledgeBase.from_paths(path)
+    assert time.monotonic() - started < 5
+    err = info.value
+    assert isinstance(err, ketref.UnitError) and isinstance(err, DataError)
+    assert (err.record, err.field, err.line) == ("cmpd-a.binds", "values.0", 14)
+
+
+def test_c5_a_good_unit_loads_and_the_queries_answer(tmp_path: Path) -> None:
+    path = tmp_path / "p.toml"
+    path.write_text(UNIT_PACK.format(unit="µM"), encoding="utf-8")
+    kb = KnowledgeBase.from_paths(path)
+    assert kb.claim("cmpd-a.binds").values[0].to("nM").low == pytest.approx(1000)
+    assert isinstance(kb.conflicts(), tuple)
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda: quantities.convert("9**9**9 mg", "g"),
+        lambda: quantities.convert("1 mg", "m**9**9**9"),
+        lambda: quantities.dose_for_body_mass("9**9**9 mg/kg", "70 kg"),
+        lambda: quantities.ki_to_pki("9**9**9 nM"),
+        lambda: quantities.convert(ketref.Value(value=1, unit="mg"), "2**64 g"),
+        lambda: ketref.Value(value=1, unit="m").to("m**9**9**9"),
+        lambda: quantities.convert("1 mg", "m**5"),
+        lambda: quantities.convert("1" * 400 + " mg", "g"),
+    ],
+)
+def test_c5_callers_units_are_guarded_too(call: Any) -> None:
+    started = time.monotonic()
+    with pytest.raises(ketref.UnitError):
+        call()
+    assert time.monotonic() - started < 5
+
+
+def test_c5_the_exponent_limit_at_and_past() -> None:
+    n = limits.MAX_UNIT_EXPONENT
+    assert quantities.convert(f"1 m**{n}", f"cm**{n}").magnitude == pytest.approx(100.0**n)
+    with pytest.raises(ketref.UnitError, match="powers above"):
+        quantities.convert(f"1 m**{n + 1}", f"cm**{n + 1}")
+
+
+def test_h4_value_to_raises_unit_errors_only() -> None:
+    with pytest.raises(ketref.UnitError, match="not a value ketref can hold"):
+        ketref.Value(value=1e300, unit="kg").to("pg")
+    assert ketref.Value(value=1, unit="pM", measure="Ki").to("kM").low == pytest.approx(1e-15)
+
+
+def test_m5_value_to_keeps_relative_precision() -> None:
+    assert ketref.Value(value=1.5, unit="pM").to("M").low == 1.5e-12
+    assert ketref.Value(value=2.5, unit="pM").to("M").low == 2.5e-12
+    assert ketref.Value(value=3.7, unit="fM").to("M").low == 3.7e-15
+    assert str(ketref.Value(value=(0.3, 1.4), unit="µM").to("nM")) == "300–1400 nM"
+
+
+def test_h5_quantities_refuse_arrays_complex_and_other_registries() -> None:
+    import numpy as np
+    import pint
+
+    registry = values.unit_registry()
+    with pytest.raises(ketref.QueryTypeError):
+        quantities.ki_to_pki(registry.Quantity(np.array([1.0, 2.0]), "nM"))
+    with pytest.raises(ketref.QueryTypeError):
+        quantities.ki_to_pki(registry.Quantity(1j, "nM"))
+    with pytest.raises(ketref.QueryTypeError, match="another pint registry"):
+        quantities.convert(pint.UnitRegistry().Quantity(1, "mg"), "g")
+    deep: list[Any] = []
+    inner = deep
+    for _ in range(100_000):
+        inner.append([])
+        inner = inner[0]
+    for call in (
+        lambda: quantities.convert("1 mg", deep),  # type: ignore[arg-type]
+        lambda: quantities.pki_to_ki(6, deep),  # type: ignore[arg-type]
+        lambda: ketref.Value(value=1, unit="mg").to(deep),  # type: ignore[arg-type]
+    ):
+        with pytest.raises(ketref.QueryTypeError):
+            call()
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda: quantities.ki_to_pki("nan nM"),
+        lambda: quantities.ki_to_pki("inf nM"),
+        lambda: quantities.ki_to_pki("1e400 nM"),
+        lambda: quantities.dose_for_body_mass("0.5 mg/kg", "-70 kg"),
+        lambda: quantities.dose_for_body_mass("-0.5 mg/kg", "70 kg"),
+        lambda: quantities.dose_for_body_mass("0.5 mg/kg", "0 kg"),
+        lambda: quantities.amount_in_volume("50 mg/mL", "-10 mL"),
+        lambda: quantities.ki_to_pki(values.unit_registry().Quantity(float("nan"), "nM")),
+    ],
+)
+def test_m6_impossible_numbers_are_refused(call: Any) -> None:
+    with pytest.raises((ketref.UnitError, ketref.InvalidQueryError)):
+        call()

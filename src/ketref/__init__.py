@@ -31,6 +31,7 @@ EXPORTS: dict[str, tuple[str, ...]] = {
         "QueryTypeError",
         "RenderError",
         "StructureError",
+        "UnitDataError",
         "UnitError",
         "UnknownClaimError",
         "UnknownEntityError",

@@ -8,6 +8,7 @@ below it takes a :class:`~ketref.kb.KnowledgeBase` explicitly, so the same call 
 
 from __future__ import annotations
 
+import threading
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -58,9 +59,21 @@ __all__ = [
 ]
 
 
+_FIRST_LOAD = threading.Lock()
+
+
 @cache
 def knowledge_base() -> KnowledgeBase:
-    """The bundled knowledge base, loaded and validated on the first call, then cached."""
+    """The bundled knowledge base, loaded and validated on the first call, then cached.
+
+    The first load holds a lock, so however many threads ask first, one knowledge base is built.
+    """
+    with _FIRST_LOAD:
+        return _load_once()
+
+
+@cache
+def _load_once() -> KnowledgeBase:
     return KnowledgeBase.bundled()
 
 

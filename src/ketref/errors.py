@@ -21,6 +21,7 @@ __all__ = [
     "QueryTypeError",
     "RenderError",
     "StructureError",
+    "UnitDataError",
     "UnitError",
     "UnknownClaimError",
     "UnknownEntityError",
@@ -220,3 +221,9 @@ class MissingDependencyError(KetrefError, ImportError):
 
 def _rebuild_missing(package: str, extra: str | None, feature: str) -> MissingDependencyError:
     return MissingDependencyError(package, extra=extra, feature=feature)
+
+
+class UnitDataError(DataError, UnitError):
+    """A unit in curated data or a pack does not parse, or has the wrong dimension: a
+    :class:`DataError` (it names the file, record, field and line) that is also a
+    :class:`UnitError`."""

@@ -19,7 +19,7 @@ from pydantic import BaseModel, ValidationError
 
 from ketref import limits
 from ketref.docguard import check_document, check_json_text, check_toml_text
-from ketref.errors import DataError, QueryTypeError
+from ketref.errors import DataError, QueryTypeError, UnitDataError, UnitError
 from ketref.models.claims import Claim
 from ketref.models.curation import ConflictRecord, CoverageExclusion
 from ketref.models.entities import ENTITY_MODELS, EntityBase
@@ -141,7 +141,7 @@ def _record_lines(blanked: str, text: str) -> _Lines:
 def _problem(exc: ValidationError) -> tuple[str, str | None]:
     first = exc.errors(include_url=False)[0]
     loc = ".".join(str(part) for part in first["loc"]) or None
-    message = first["msg"]
+    message = first["msg"].removeprefix("Value error, ")
     if first["type"] == "extra_forbidden":
         message = "unknown key (check its spelling against the data README)"
     more = exc.error_count() - 1
@@ -265,7 +265,9 @@ def _validate(model: type[BaseModel], raw: Any, shown: str, line: int | None) ->
         return model.model_validate(raw)
     except ValidationError as exc:
         message, loc = _problem(exc)
-        raise DataError(message, file=shown, record=record_name, field=loc, line=line) from None
+        cause = exc.errors(include_url=False)[0].get("ctx", {}).get("error")
+        error = UnitDataError if isinstance(cause, UnitError) else DataError
+        raise error(message, file=shown, record=record_name, field=loc, line=line) from None
 
 
 def _collect(records: Records, record: BaseModel, origin: Origin) -> None:

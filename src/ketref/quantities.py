@@ -15,7 +15,8 @@ import math
 from typing import TYPE_CHECKING, Any
 
 from ketref.errors import InvalidQueryError, QueryTypeError, UnitError
-from ketref.models.values import Value, unit_registry
+from ketref.models.values import Value, parse_unit, unit_registry
+from ketref.units import parse_number_and_unit
 
 if TYPE_CHECKING:
     import pint
@@ -38,23 +39,37 @@ EDUCATIONAL = "Educational unit arithmetic, not clinical guidance: never use it 
 
 
 def as_quantity(value: Any) -> pint.Quantity[Any]:
-    """A pint quantity from a Value (a single number), a quantity, or text like ``"28 mg"``."""
+    """A pint quantity from a Value (a single number), a quantity, or text like ``"28 mg"``.
+
+    Text is split into a number and a unit by :func:`ketref.units.parse_number_and_unit`, and
+    the unit checked by the guarded parser before pint sees it: pint never evaluates the text.
+    The magnitude must be one finite real number.
+    """
+    import pint
 
     registry = unit_registry()
     if isinstance(value, Value):
         if value.is_range:
             raise UnitError(f"{value} is a range; pass one end (value.low or value.high)")
-        return registry.Quantity(value.low, value.unit)
+        return registry.Quantity(value.low, parse_unit(value.unit))
     if isinstance(value, registry.Quantity):
+        magnitude = value.magnitude
+        if isinstance(magnitude, bool) or not isinstance(magnitude, int | float):
+            raise QueryTypeError(f"a quantity's magnitude is one real number, not {type(magnitude).__name__}")
+        if not math.isfinite(magnitude):
+            raise UnitError(f"a quantity's magnitude is a finite number, not {magnitude}")
+        unit_text = str(value.units)
+        if len(unit_text) > 200:
+            raise UnitError("the quantity's unit is too long to be one ketref uses")
         return value
+    if isinstance(value, pint.Quantity):
+        raise QueryTypeError(
+            "this quantity comes from another pint registry; build quantities with "
+            "ketref.models.values.unit_registry() or pass text such as '28 mg'"
+        )
     if isinstance(value, str):
-        try:
-            quantity: pint.Quantity[Any] = registry.Quantity(value)
-        except Exception as exc:  # pint raises many kinds on bad text; all mean 'not a unit'
-            raise UnitError(f"{value!r} is not a quantity pint understands ({exc})") from None
-        if not isinstance(quantity, registry.Quantity):
-            raise UnitError(f"{value!r} has no unit")
-        return quantity
+        number, unit = parse_number_and_unit(value)
+        return registry.Quantity(number, parse_unit(unit))
     raise QueryTypeError(
         f"expected a Value, a pint Quantity or text such as '28 mg', not {type(value).__name__}"
     )
@@ -65,25 +80,35 @@ def convert(value: Any, unit: str) -> pint.Quantity[Any]:
     import pint
 
     quantity = as_quantity(value)
+    target = parse_unit(unit)
     try:
-        target = unit_registry().Unit(unit)
-    except Exception as exc:  # pint raises many kinds on bad text; all mean 'not a unit'
-        raise UnitError(f"{unit!r} is not a unit pint understands ({exc})") from None
-    try:
-        return quantity.to(target)
+        converted: pint.Quantity[Any] = quantity.to(target)
     except pint.errors.DimensionalityError:
         raise UnitError(
             f"cannot express {quantity:~P} in {unit}: expected a quantity of dimension "
             f"{target.dimensionality}, got {quantity.dimensionality}"
         ) from None
+    if not math.isfinite(converted.magnitude):
+        raise UnitError(f"{quantity:~P} in {unit} is beyond the range of a floating-point number")
+    return converted
 
 
-def _need(value: Any, dimension: str, what: str) -> pint.Quantity[Any]:
+def _need(value: Any, dimension: str, what: str, *, positive: bool = True) -> pint.Quantity[Any]:
     quantity = as_quantity(value)
     if quantity.dimensionality != unit_registry().get_dimensionality(dimension):
         raise UnitError(
             f"{what} must be a {dimension} quantity; got {quantity:~P} ({quantity.dimensionality})"
         )
+    if positive and quantity.magnitude <= 0:
+        raise InvalidQueryError(f"{what} must be positive; got {quantity:~P}")
+    if not positive and quantity.magnitude < 0:
+        raise InvalidQueryError(f"{what} cannot be negative; got {quantity:~P}")
+    return quantity
+
+
+def _not_negative(quantity: pint.Quantity[Any], what: str) -> pint.Quantity[Any]:
+    if quantity.magnitude < 0:
+        raise InvalidQueryError(f"{what} cannot be negative; got {quantity:~P}")
     return quantity
 
 
@@ -94,7 +119,7 @@ def dose_for_body_mass(dose_per_mass: Any, body_mass: Any) -> pint.Quantity[Any]
         >>> str(dose_for_body_mass("0.5 mg/kg", "70 kg").to("mg"))
         '35.0 milligram'
     """
-    per = as_quantity(dose_per_mass)
+    per = _not_negative(as_quantity(dose_per_mass), "a dose")
     mass = _need(body_mass, "[mass]", "body mass")
     amount = (per * mass).to_reduced_units()
     if amount.dimensionality != unit_registry().get_dimensionality("[mass]"):
@@ -111,7 +136,7 @@ def amount_in_volume(concentration: Any, volume: Any) -> pint.Quantity[Any]:
         '500.0 milligram'
     """
     volume_q = _need(volume, "[volume]", "volume")
-    amount = (as_quantity(concentration) * volume_q).to_reduced_units()
+    amount = (_not_negative(as_quantity(concentration), "a concentration") * volume_q).to_reduced_units()
     if amount.dimensionality != unit_registry().get_dimensionality("[mass]"):
         raise UnitError(f"a mass concentration (like mg/mL) is expected; got {as_quantity(concentration):~P}")
     in_mg: pint.Quantity[Any] = amount.to("mg")
@@ -134,13 +159,17 @@ def salt_to_base(kb: KnowledgeBase, amount: Any, salt: EntityQuery) -> pint.Quan
         >>> round(salt_to_base(kb, "32.3 mg", "esketamine hydrochloride").to("mg").magnitude, 1)
         28.0
     """
-    base: pint.Quantity[Any] = (_need(amount, "[mass]", "amount") / _salt_ratio(kb, salt)).to("mg")
+    base: pint.Quantity[Any] = (_need(amount, "[mass]", "amount", positive=False) / _salt_ratio(kb, salt)).to(
+        "mg"
+    )
     return base
 
 
 def base_to_salt(kb: KnowledgeBase, amount: Any, salt: EntityQuery) -> pint.Quantity[Any]:
     """The amount of a salt that carries an amount of free base, from the computed molar masses."""
-    salt_amount: pint.Quantity[Any] = (_need(amount, "[mass]", "amount") * _salt_ratio(kb, salt)).to("mg")
+    salt_amount: pint.Quantity[Any] = (
+        _need(amount, "[mass]", "amount", positive=False) * _salt_ratio(kb, salt)
+    ).to("mg")
     return salt_amount
 
 
@@ -153,7 +182,7 @@ def ki_to_pki(ki: Any) -> float:
     """
     molar = convert(ki, "mol/L").magnitude
     if molar <= 0:
-        raise UnitError(f"a Ki must be positive; got {ki}")
+        raise UnitError(f"a Ki must be positive; got {molar:g} mol/L")
     return -math.log10(molar)
 
 

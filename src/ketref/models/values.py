@@ -8,8 +8,8 @@ unit registry of the package, so that reading the knowledge base never imports p
 from __future__ import annotations
 
 import math
+import threading
 from enum import StrEnum
-from functools import cache
 from typing import TYPE_CHECKING, Annotated, Any
 
 from pydantic import StringConstraints, model_validator
@@ -66,6 +66,14 @@ class Value(FrozenModel):
             raise ValueError("a value is a finite number")
         if (self.unit == "fold" or self.measure in POSITIVE_MEASURES) and min(numbers) <= 0:
             raise ValueError(f"a {self.measure or 'fold'} is positive; got {self}")
+        # the guarded parser (no pint here): a unit pint could not read, or one that would make
+        # it compute (9**9**9), fails the load, not a later query
+        from ketref.units import CONCENTRATION, check_unit
+
+        if self.measure in POSITIVE_MEASURES:
+            check_unit(self.unit, CONCENTRATION, f"concentration (a {self.measure} is one)")
+        else:
+            check_unit(self.unit)
         return self
 
     @property
@@ -114,34 +122,37 @@ class Value(FrozenModel):
     def quantity(self) -> pint.Quantity[Any] | tuple[pint.Quantity[Any], pint.Quantity[Any]]:
         """The value as a pint Quantity (a pair of them for a range)."""
         registry = unit_registry()
-        parse_unit(self.unit)
+        unit = parse_unit(self.unit)
         if isinstance(self.value, tuple):
             low, high = self.value
-            return (registry.Quantity(low, self.unit), registry.Quantity(high, self.unit))
-        return registry.Quantity(self.value, self.unit)
+            return (registry.Quantity(low, unit), registry.Quantity(high, unit))
+        return registry.Quantity(self.value, unit)
 
     def to(self, unit: str) -> Value:
         """The same value in another unit (a range stays a range; the qualifier is kept).
 
+        The conversion keeps relative precision (1.5 pM is 1.5e-12 M, not 2e-12 M): only the
+        noise of floating-point arithmetic, beyond 12 significant digits, is rounded away.
+
         >>> str(Value(value=(0.3, 1.4), unit="µM").to("nM"))
         '300–1400 nM'
+        >>> Value(value=1.5, unit="pM").to("M").low
+        1.5e-12
         """
-        import pint
+        from pydantic import ValidationError
 
-        source, target = parse_unit(self.unit), parse_unit(unit)
+        target = parse_unit(unit)
         try:
-            low, high = (
-                unit_registry().Quantity(v, source).to(target).magnitude for v in (self.low, self.high)
-            )
-        except pint.errors.DimensionalityError:
-            raise UnitError(
-                f"cannot express {self} in {unit}: expected a quantity of dimension "
-                f"{target.dimensionality}, got {source.dimensionality}"
-            ) from None
-        number: float | tuple[float, float] = (
-            (round(low, 12), round(high, 12)) if self.is_range else round(low, 12)
-        )
-        return Value(value=number, unit=unit, qualifier=self.qualifier, measure=self.measure)
+            factor = unit_registry().Quantity(1.0, parse_unit(self.unit)).to(target).magnitude
+        except Exception as exc:  # pint's DimensionalityError and kin
+            raise UnitError(f"cannot express {self} in {unit}: {type(exc).__name__}") from None
+        low, high = (_significant(n * factor) for n in (self.low, self.high))
+        number: float | tuple[float, float] = (low, high) if self.is_range else low
+        try:
+            return Value(value=number, unit=unit, qualifier=self.qualifier, measure=self.measure)
+        except ValidationError as exc:
+            problem = exc.errors(include_url=False)[0]["msg"]
+            raise UnitError(f"{self} in {unit} is not a value ketref can hold: {problem}") from None
 
     def __str__(self) -> str:
         qualifier = "" if self.qualifier is Qualifier.EQUAL else f"{self.qualifier.value} "
@@ -150,27 +161,47 @@ class Value(FrozenModel):
         return f"{qualifier}{number} {self.unit}{measure}"
 
 
+def _significant(number: float) -> float:
+    """A number with floating-point noise beyond 12 significant digits rounded away."""
+    return float(f"{number:.12g}") if math.isfinite(number) else number
+
+
 def _fmt(number: float) -> str:
     return f"{number:g}"
 
 
 def parse_unit(text: str) -> pint.Unit:
-    """Parse a unit text with the package's registry, or raise :class:`ketref.UnitError`."""
+    """Parse a unit text, or raise :class:`ketref.UnitError`.
 
+    The text is checked by the guarded parser of :mod:`ketref.units` first (known unit names,
+    ``*``, ``/``, brackets and small powers only), so pint never evaluates anything else.
+    """
+    from ketref.units import unit_dimension
+
+    unit_dimension(text)
     try:
         return unit_registry().Unit(text)
     except Exception as exc:  # pint raises many kinds on bad text; all mean 'not a unit'
-        raise UnitError(f"{text!r} is not a unit pint understands ({exc})") from None
+        raise UnitError(f"{text!r} is not a unit pint understands ({type(exc).__name__})") from None
 
 
-@cache
+_REGISTRY: list[pint.UnitRegistry[Any]] = []
+_REGISTRY_LOCK = threading.Lock()
+
+
 def unit_registry() -> pint.UnitRegistry[Any]:
-    """The single pint unit registry of the package, created on first use.
+    """The single pint unit registry of the package, created on first use (once, under a lock,
+    however many threads ask first: quantities of two registries cannot be mixed).
 
     It knows ``fold`` (a dimensionless ratio) besides pint's default units.
     """
-    import pint
+    if _REGISTRY:
+        return _REGISTRY[0]
+    with _REGISTRY_LOCK:
+        if not _REGISTRY:
+            import pint
 
-    registry: pint.UnitRegistry[Any] = pint.UnitRegistry()
-    registry.define("fold = 1")
-    return registry
+            registry: pint.UnitRegistry[Any] = pint.UnitRegistry()
+            registry.define("fold = 1")
+            _REGISTRY.append(registry)
+    return _REGISTRY[0]
