@@ -106,6 +106,7 @@ EXAMPLES: dict[str, KetrefError] = {
     "InvalidQueryError": InvalidQueryError("v"),
     "UnitError": UnitError("u"),
     "DataError": DataError("p", file="f", record="r", field="x", line=3),
+    "UnitDataError": ketref.UnitDataError("u", file="f", record="r", field="values.0", line=3),
     "StructureError": ketref.StructureError("bad", structure="C1CC(", reason="unclosed ring", inchikey="K"),
     "RenderError": ketref.RenderError("dot failed"),
     "MissingDependencyError": ketref.MissingDependencyError(

@@ -188,11 +188,13 @@ class DataError(KetrefError, ValueError):
 
     def __reduce__(self) -> tuple[Any, ...]:
         kwargs = {"file": self.file, "record": self.record, "field": self.field, "line": self.line}
-        return (_rebuild_data_error, (self.problem, kwargs))
+        return (_rebuild_data_error, (self.problem, kwargs, type(self)))
 
 
-def _rebuild_data_error(problem: str, kwargs: dict[str, Any]) -> DataError:
-    return DataError(problem, **kwargs)
+def _rebuild_data_error(
+    problem: str, kwargs: dict[str, Any], cls: type[DataError] | None = None
+) -> DataError:
+    return (cls or DataError)(problem, **kwargs)
 
 
 class RenderError(KetrefError, RuntimeError):
