@@ -8,8 +8,6 @@ import re
 from html.parser import HTMLParser
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
 import ketref
 from ketref import teaching
@@ -213,32 +211,6 @@ def test_dataframe_export() -> None:
 
 
 # -- teaching ---------------------------------------------------------------------------------
-
-
-@settings(max_examples=40)
-@given(st.integers(min_value=0, max_value=2**32), st.integers(min_value=1, max_value=12))
-def test_every_quiz_answer_is_supported_by_the_claim_it_cites(seed: int, n: int) -> None:
-    questions = teaching.quiz(ketref.knowledge_base(), n, seed)
-    assert 1 <= len(questions) <= n
-    for q in questions:
-        claim = ketref.claim(q.claim)
-        assert ketref.get(claim.object).name == q.answer_text
-        assert ketref.get(claim.subject).name in q.stem
-        assert q.quote == claim.evidence[0].quote and q.source in claim.sources
-        assert len(set(q.options)) == 4
-        for option in q.options:
-            if option != q.answer_text:  # no distractor is also an answer the knowledge base gives
-                entity = ketref.get(option)
-                assert not [c for c in ketref.claims(claim.subject, claim.predicate, entity) if not c.negated]
-                assert entity.kind is ketref.get(q.answer_text).kind
-
-
-def test_quiz_is_reproducible_and_checks_its_arguments() -> None:
-    assert teaching.quiz(ketref.knowledge_base(), 5, 7) == teaching.quiz(ketref.knowledge_base(), 5, 7)
-    with pytest.raises(ketref.InvalidQueryError):
-        teaching.quiz(ketref.knowledge_base(), 0)
-    with pytest.raises(ketref.QueryTypeError):
-        teaching.quiz(ketref.knowledge_base(), "5")  # type: ignore[arg-type]
 
 
 def test_flashcards_import_format() -> None:

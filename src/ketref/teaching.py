@@ -6,10 +6,10 @@ Educational material, not clinical guidance.
 
 from __future__ import annotations
 
-import random
 from typing import TYPE_CHECKING
 
 from ketref.models._base import FrozenModel, Id
+from ketref.quiz import Question
 from ketref.vocabulary import PREDICATES, Status
 
 if TYPE_CHECKING:
@@ -28,22 +28,6 @@ class Flashcard(FrozenModel):
     back: str
     claim: Id
     source: Id
-
-
-class Question(FrozenModel):
-    """A multiple-choice question with one correct option, backed by the claim it cites."""
-
-    stem: str
-    options: tuple[str, ...]
-    answer: int
-    claim: Id
-    source: Id
-    quote: str
-
-    @property
-    def answer_text(self) -> str:
-        """The correct option."""
-        return self.options[self.answer]
 
 
 def factsheet(kb: KnowledgeBase, entity: EntityQuery) -> str:
@@ -115,46 +99,19 @@ def to_anki(cards: tuple[Flashcard, ...]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def quiz(kb: KnowledgeBase, n: int = 10, seed: int = 0) -> tuple[Question, ...]:
-    """``n`` multiple-choice questions, reproducible from ``seed``.
+def quiz(
+    kb: KnowledgeBase,
+    n: int = 10,
+    seed: int = 0,
+    *,
+    min_tier: str | None = None,
+    min_grade: str | None = None,
+) -> tuple[Question, ...]:
+    """``n`` well-posed multiple-choice questions, reproducible from ``seed`` (see :mod:`ketref.quiz`).
 
-    The answer is the object of the claim cited; the three distractors are entities of the same
-    kind that no claim gives as an answer to the same question, so no distractor is also true
-    according to the knowledge base.
+    Fewer come back when the knowledge base cannot support ``n`` balanced questions; use
+    :func:`ketref.quiz.make_quiz` for the reason.
     """
-    from ketref.errors import InvalidQueryError, QueryTypeError
+    from ketref.quiz import make_quiz
 
-    if isinstance(n, bool) or not isinstance(n, int) or isinstance(seed, bool) or not isinstance(seed, int):
-        raise QueryTypeError("n and seed are whole numbers")
-    if not 1 <= n <= 500:
-        raise InvalidQueryError(f"n is between 1 and 500, not {n}")
-    rng = random.Random(seed)
-    candidates = _candidates(kb)
-    rng.shuffle(candidates)
-    questions = []
-    for claim_id, subject, predicate, answer in candidates:
-        kind = kb.entities[answer].kind
-        # anything a claim says of the subject under this predicate, read any way round
-        true_answers = {
-            r.object for r in kb.readings(subject=subject, predicate=predicate) if not r.claim.negated
-        }
-        pool = sorted(e.id for e in kb.entities.values() if e.kind is kind and e.id not in true_answers)
-        if len(pool) < 3:
-            continue
-        options = [answer, *rng.sample(pool, 3)]
-        rng.shuffle(options)
-        claim = kb.claim(claim_id)
-        questions.append(
-            Question(
-                stem=f"According to {kb.source(claim.evidence[0].source).title}, "
-                f"{kb.entities[subject].name} {PREDICATES[predicate].label} which of these?",
-                options=tuple(kb.entities[o].name for o in options),
-                answer=options.index(answer),
-                claim=claim_id,
-                source=claim.evidence[0].source,
-                quote=claim.evidence[0].quote,
-            )
-        )
-        if len(questions) == n:
-            break
-    return tuple(questions)
+    return make_quiz(kb, n, seed, min_tier=min_tier, min_grade=min_grade).questions

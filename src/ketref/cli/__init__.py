@@ -174,6 +174,8 @@ def _emit(ns: argparse.Namespace, result: Any, out: TextIO, err: TextIO) -> None
 
     from ketref.cli.output import write
 
+    for warning in getattr(result, "warnings", ()):
+        print(f"ketref: {warning}", file=err)
     target = getattr(ns, "out", None)
     if target and target != "-":
         write(_text_of(result), target)

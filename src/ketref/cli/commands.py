@@ -47,6 +47,8 @@ class Output:
     text: str | Callable[[TextIO], None] = ""
     document: bool = False
     notes: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    """Printed to standard error whatever the output (a partial result and why)."""
 
 
 @dataclass(frozen=True)
@@ -555,23 +557,33 @@ def _cite(ctx: Context) -> Output:
 
 @command(
     "quiz",
-    "multiple-choice questions generated from the claims",
+    "well-posed multiple-choice questions with an answer key (text or Moodle GIFT)",
     arg("--n", type=int, default=5, help="how many questions"),
     arg("--seed", type=int, default=0, help="the same seed gives the same questions"),
+    arg(
+        "--min-tier",
+        choices=("regulatory", "systematic_review", "primary", "reference", "secondary", "marketing"),
+        help="only questions resting on a source of this tier or better (default: every tier; weak or "
+        "contested sources are then named in the stem)",
+    ),
+    arg(
+        "--min-grade",
+        help="only statements of this grade or better: not available until statements are graded "
+        "(the default is no grade filter)",
+    ),
+    arg("--format", choices=("text", "gift"), default="text", help="text with an answer key, or Moodle GIFT"),
+    out=True,
 )
 def _quiz(ctx: Context) -> Output:
-    from ketref.teaching import quiz
+    from ketref.quiz import make_quiz, to_gift, to_text
 
-    questions = quiz(ctx.kb, ctx.ns.n, ctx.ns.seed)
-
-    def text(out: TextIO) -> None:
-        for number, q in enumerate(questions, 1):
-            print(f"{number}. {q.stem}", file=out)
-            for letter, option in zip("ABCD", q.options, strict=False):
-                print(f"   {letter}. {option}", file=out)
-            print(f'   Answer: {"ABCD"[q.answer]} ({q.source}: "{q.quote}")', file=out)
-
-    return Output(questions, text)
+    ns = ctx.ns
+    report = make_quiz(ctx.kb, ns.n, ns.seed, min_tier=ns.min_tier, min_grade=ns.min_grade)
+    text = to_gift(report.questions) if ns.format == "gift" else to_text(report.questions)
+    warnings = [report.shortfall] if report.shortfall else []
+    return Output(
+        report, text, document=True, notes=[f"{len(report.questions)} questions"], warnings=warnings
+    )
 
 
 @command("flashcards", "flashcards in a tab-separated format Anki imports", out=True)
