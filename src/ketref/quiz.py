@@ -399,8 +399,12 @@ def _distractor_ids(reader: _Reader, subject: str, predicate: str, answer: str) 
 def _which(reader: _Reader, rng: random.Random) -> list[Question]:
     out = []
     groups: dict[tuple[str, str, str], list[Claim]] = defaultdict(list)
+    from ketref.vocabulary import PREDICATES
+
+    # the vocabulary's rows say which predicates make a good "which of these?" question
+    asked = set(WHICH_PREDICATES) | {p.id for p in PREDICATES.values() if getattr(p, "quiz", False)}
     for c in reader.claims:
-        if c.predicate in WHICH_PREDICATES and not c.negated and c.comparison is None:
+        if c.predicate in asked and not c.negated and c.comparison is None:
             groups[(c.subject, c.predicate, c.object)].append(c)
     for (subject, predicate, answer), claims in sorted(groups.items()):
         if reader.kb.entities[subject].kind.value not in _WHICH_SUBJECTS:
@@ -413,7 +417,8 @@ def _which(reader: _Reader, rng: random.Random) -> list[Question]:
         close = pool[: max(3, min(len(pool), 6))]
         wrong = rng.sample(close, 3)
         kind = QuestionKind.METABOLISM if predicate.startswith("metabol") else QuestionKind.WHICH
-        sentence = _WHICH_STEM[predicate].format(s=reader.lname(subject), S=_cap(reader.lname(subject)))
+        template = _WHICH_STEM.get(predicate, f"{{S}} {_label(predicate)} which of these?")
+        sentence = template.format(s=reader.lname(subject), S=_cap(reader.lname(subject)))
         ids = {reader.name(i): i for i in (answer, *wrong)}
         if len(ids) < 4:
             continue
