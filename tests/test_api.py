@@ -140,9 +140,16 @@ def test_claims_by_subject_predicate_object() -> None:
 
 
 def test_inverse_predicate_finds_the_same_claim() -> None:
-    forward = set(ketref.claims("esketamine", "antagonist_of", "nmda-receptor"))
-    backward = set(ketref.claims("nmda-receptor", "has_antagonist", "esketamine"))
-    assert forward == backward != set()
+    forward = ketref.claims("esketamine", "antagonist_of", "nmda-receptor")
+    backward = ketref.claims("nmda-receptor", "has_antagonist", "esketamine")
+    assert {r.claim for r in forward} == {r.claim for r in backward} != set()
+    # each answer is worded the way its question was asked
+    assert {(r.subject, r.predicate, r.object) for r in forward} == {
+        ("esketamine", "antagonist_of", "nmda-receptor")
+    }
+    assert {(r.subject, r.predicate, r.object) for r in backward} == {
+        ("nmda-receptor", "has_antagonist", "esketamine")
+    }
 
 
 def test_which_compound_has_lower_nmda_affinity_than_esketamine() -> None:
@@ -208,7 +215,9 @@ def test_claims_bad_filters() -> None:
 
 
 def test_claims_without_filters_is_everything(kb: KnowledgeBase) -> None:
-    assert ketref.claims() == kb.all_claims()
+    found = ketref.claims()
+    assert tuple(r.claim for r in found) == kb.all_claims()
+    assert not any(r.inverted for r in found)  # with no entity asked about, claims read as stored
 
 
 def test_claim_by_id() -> None:

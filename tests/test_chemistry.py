@@ -279,7 +279,7 @@ def test_metabolic_steps_and_enzymes() -> None:
         "dehydronorketamine",
     }
     assert {c.object for c in ketref.claims("ketamine", "metabolized_by")} == {"cyp3a4", "cyp2b6"}
-    assert {c.subject for c in ketref.claims(predicate="metabolizes", subject="cyp2a6")} == {"norketamine"}
+    assert {c.object for c in ketref.claims(predicate="metabolizes", subject="cyp2a6")} == {"norketamine"}
 
 
 def test_the_sources_disagree_on_the_major_n_demethylase() -> None:

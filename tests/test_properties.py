@@ -45,7 +45,13 @@ def test_every_reading_of_a_claim_finds_it(claim: ketref.Claim, data: st.DataObj
         comparator=reading.comparator,
         direction=reading.direction,
     )
-    assert claim in found
+    assert claim in {r.claim for r in found}
+    (answer,) = [r for r in found if r.claim == claim]
+    assert (answer.subject, answer.predicate, answer.object) == (
+        reading.subject,
+        reading.predicate,
+        reading.object,
+    )
 
 
 @settings(max_examples=200)
@@ -54,8 +60,9 @@ def test_inverse_query_is_symmetric(claim: ketref.Claim) -> None:
     inverse = ketref.PREDICATES[claim.predicate].inverse
     forward = ketref.claims(claim.subject, claim.predicate, claim.object)
     backward = ketref.claims(claim.object, inverse, claim.subject)
-    assert forward == backward
-    assert claim in forward
+    assert [r.claim for r in forward] == [r.claim for r in backward]
+    assert claim in [r.claim for r in forward]
+    assert {r.subject for r in forward} == {claim.subject} and {r.subject for r in backward} == {claim.object}
 
 
 @settings(max_examples=500)

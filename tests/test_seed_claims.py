@@ -13,7 +13,8 @@ from ketref import Claim
 
 
 def find(subject: str, predicate: str, obj: str, source: str) -> list[Claim]:
-    return [c for c in ketref.claims(subject, predicate, obj, source=source) if c.subject == subject]
+    found = ketref.claims(subject, predicate, obj, source=source)
+    return [r.claim for r in found if r.claim.subject == subject]
 
 
 def only(subject: str, predicate: str, obj: str, source: str, **expected: object) -> Claim:

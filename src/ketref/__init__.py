@@ -99,6 +99,7 @@ EXPORTS: dict[str, tuple[str, ...]] = {
         "PathwayDiff",
     ),
     "ketref.queries.inheritance": ("InheritedClaim",),
+    "ketref.models.readings": ("Reading",),
     "ketref.models.results": (
         "ComparisonRow",
         "Conflict",

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from ketref.kb import EntityQuery, KnowledgeBase
 from ketref.models.claims import Claim
 from ketref.models.entities import Entity
+from ketref.models.readings import Reading
 from ketref.models.results import Conflict, EffectReport, EntityComparison, SearchResult
 from ketref.models.sources import Source
 from ketref.queries.folds import DerivedFold
@@ -105,20 +106,23 @@ def claims(
     source: str | Source | None = None,
     status: Status | str | None = None,
     negated: bool | None = None,
+    involving: EntityQuery | None = None,
     inherit: bool = False,
     min_tier: SourceTier | str | None = None,
-) -> tuple[Claim, ...]:
-    """Claims matching every filter given; see :meth:`KnowledgeBase.claims`.
+) -> tuple[Reading, ...]:
+    """Claims matching every filter given, each read from the asker's side; see
+    :meth:`KnowledgeBase.claims`.
 
     Which compound has a lesser NMDA affinity than esketamine? The stored claim says
-    esketamine's is greater than arketamine's, and the question finds it read backwards:
+    esketamine's is greater than arketamine's; the answer is read the way the question was put,
+    and ``claim`` is the claim as stored:
 
     Examples:
         >>> import ketref
-        >>> [(c.subject, c.comparison.direction.value, c.comparison.comparator)
-        ...  for c in ketref.claims(predicate="binds", object="NMDA receptor", comparator="esketamine",
+        >>> [(r.subject, r.comparison.direction.value, r.comparison.comparator, r.claim.subject)
+        ...  for r in ketref.claims(predicate="binds", object="NMDA receptor", comparator="esketamine",
         ...                         direction="lesser", source="benchchem-guide")]
-        [('esketamine', 'greater', 'arketamine')]
+        [('arketamine', 'lesser', 'esketamine', 'esketamine')]
     """
     return knowledge_base().claims(
         subject,
@@ -129,6 +133,7 @@ def claims(
         source=source,
         status=status,
         negated=negated,
+        involving=involving,
         inherit=inherit,
         min_tier=min_tier,
     )

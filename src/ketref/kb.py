@@ -24,9 +24,10 @@ from ketref.loader import Origin, Records, load_directory
 from ketref.models.claims import Claim
 from ketref.models.curation import ConflictRecord, CoverageExclusion
 from ketref.models.entities import Entity, EntityBase
+from ketref.models.readings import Reading
 from ketref.models.results import Conflict, EffectReport, EntityComparison, SearchResult
 from ketref.models.sources import Source
-from ketref.queries.orientation import ClaimIndex, Reading
+from ketref.queries.orientation import ClaimIndex
 from ketref.terms import resolve_enum, resolve_predicate, suggest
 from ketref.vocabulary import Direction, EntityKind, SourceTier, Status
 
@@ -36,6 +37,7 @@ if TYPE_CHECKING:
 __all__ = ["KnowledgeBase", "bundled_data_path"]
 
 T = TypeVar("T")
+C = TypeVar("C", bound=Claim)
 
 EntityQuery = str | EntityBase
 
@@ -273,21 +275,27 @@ class KnowledgeBase:
         source: str | Source | None = None,
         status: Status | str | None = None,
         negated: bool | None = None,
+        involving: EntityQuery | None = None,
         inherit: bool = False,
         min_tier: SourceTier | str | None = None,
-    ) -> tuple[Claim, ...]:
-        """Claims matching every filter given, in data order.
+    ) -> tuple[Reading, ...]:
+        """Claims matching every filter given, in data order, each read from the asker's side.
 
-        Each claim is matched as stated and also read the other way round, so the inverse
-        question finds the same claim: ``claims("nmda-receptor", "has_antagonist")`` finds
-        "esketamine antagonist_of nmda-receptor", and asking which compound has *lesser*
-        NMDA affinity than esketamine (``comparator="esketamine", direction="lesser"``)
-        finds "esketamine binds nmda-receptor, greater than arketamine".
+        Each claim is matched as stated and also read the other way round, and it is returned
+        as a :class:`~ketref.models.readings.Reading` worded the way the question was asked:
+        with ``subject=X`` every result has X as its subject ("arketamine binds nmda-receptor,
+        affinity lesser than esketamine" for a claim stored from esketamine's side), and
+        ``reading.claim`` is the claim as stored. ``claims("nmda-receptor", "has_antagonist")``
+        finds "esketamine antagonist_of nmda-receptor", read as "nmda-receptor has antagonist
+        esketamine".
+
+        ``involving=X`` keeps claims that name X in any role (subject, object, comparator or
+        route), returned as stated.
 
         With ``inherit=True`` and a subject that is a racemate or an enantiomer, claims about
-        the form-unspecified compound follow the stated ones, as
-        :class:`~ketref.queries.inheritance.InheritedClaim` objects marked with ``shown_for``
-        (the rule is in docs/status.md).
+        the form-unspecified compound follow the form's own, as
+        :class:`~ketref.queries.inheritance.InheritedClaim` objects marked with ``shown_for`` and
+        still worded of the form-unspecified compound (the rule is in docs/status.md).
 
         With ``min_tier`` (a :class:`~ketref.SourceTier` or its value), only claims with a source
         of that tier or better are returned, and their evidence keeps only those sources (see
@@ -304,20 +312,26 @@ class KnowledgeBase:
         if not isinstance(inherit, bool):
             raise QueryTypeError(f"inherit is True or False, not {inherit!r}")
         subject_id = self._entity_id(subject)
+        involving_id = self._entity_id(involving)
         filters = {
             "predicate": predicate_id,
             "object": self._entity_id(object),
             "comparator": self._entity_id(comparator),
             "direction": wanted_direction,
         }
-        found: tuple[Claim, ...] = self._claim_index.match(subject=subject_id, **filters)
+        found: tuple[Reading, ...] = self._claim_index.read(subject=subject_id, **filters)
         general = getattr(self._entities.get(subject_id or ""), "form_of", None)
         if inherit and subject_id is not None and general is not None:
             from ketref.queries.inheritance import inherit as inherit_claims
 
             own = self._claim_index.match(subject=subject_id)
             found += tuple(
-                inherit_claims(self._claim_index.match(subject=general, **filters), general, own, subject_id)
+                inherit_claims(self._claim_index.read(subject=general, **filters), general, own, subject_id)
+            )
+        if involving_id is not None:
+            naming = {c.id for c in self._claim_index.naming(involving_id)}
+            found = tuple(
+                r if subject_id is not None else Reading.of(r.claim) for r in found if r.id in naming
             )
         if min_tier is not None:
             found = _at_or_above(self, found, min_tier)
@@ -339,7 +353,7 @@ class KnowledgeBase:
     ) -> list[Reading]:
         """Every reading of every claim matching the given ids: each claim as stated, and read
         from its object's and its comparator's side (see :mod:`ketref.queries.orientation`)."""
-        return self._claim_index.match_readings(subject=subject, predicate=predicate, object=object)
+        return self._claim_index.typed_readings(subject=subject, predicate=predicate, object=object)
 
     def compare(self, a: EntityQuery, b: EntityQuery) -> EntityComparison:
         """What the knowledge base says of ``a`` and of ``b``, side by side, topic by topic."""
@@ -371,7 +385,7 @@ class KnowledgeBase:
     def pharmacokinetics(self, compound: EntityQuery) -> tuple[Claim, ...]:
         """Every pharmacokinetic value claimed for a compound, by parameter then route, each with
         its own source: where sources disagree, all values stay side by side."""
-        found = [c for c in self.claims(compound, "has_parameter") if c.subject == self.get(compound).id]
+        found = [c for c in self.claims(compound, "has_parameter") if not c.inverted]
         return tuple(sorted(found, key=lambda c: (c.object, c.context.route or "")))
 
     def unique_claims(self, source: str | Source) -> tuple[Claim, ...]:
@@ -410,9 +424,7 @@ class KnowledgeBase:
         )
 
 
-def _at_or_above(
-    kb: KnowledgeBase, claims: tuple[Claim, ...], min_tier: SourceTier | str
-) -> tuple[Claim, ...]:
+def _at_or_above(kb: KnowledgeBase, claims: tuple[C, ...], min_tier: SourceTier | str) -> tuple[C, ...]:
     """The claims with evidence from a source of ``min_tier`` or better, keeping only that evidence."""
     from ketref.grades import resolve_tier
 

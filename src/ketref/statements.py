@@ -578,10 +578,7 @@ def synthesize(
 
 def _claim_sentence(kb: KnowledgeBase, claim: Claim) -> str:
     """A claim as stated, in English with display names."""
-    from ketref.queries.orientation import readings as claim_readings
-
-    reading = claim_readings(claim)[0]
-    return _sentence(kb, reading, [claim])
+    return _sentence(kb, Reading.of(claim), [claim])
 
 
 def claim_text(kb: KnowledgeBase, claim: Claim) -> str:

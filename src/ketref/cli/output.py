@@ -34,6 +34,8 @@ def claim_block(claim: Any, out: TextIO, indent: str = "") -> None:
     inherited = getattr(claim, "shown_for", None)
     marker = f"  [inherited by {inherited} from the unspecified form]" if inherited else ""
     print(f"{indent}- {claim.sentence()}  ({claim.status.value}){extra}{marker}", file=out)
+    if getattr(claim, "inverted", False):
+        print(f"{indent}    stored as: {claim.claim.sentence()}", file=out)
     for evidence in claim.evidence:
         print(f'{indent}    "{evidence.quote}" ({evidence.source})', file=out)
     print(f"{indent}    id: {claim.id}", file=out)

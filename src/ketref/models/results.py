@@ -13,6 +13,7 @@ from pydantic import Field
 from ketref.models._base import FrozenModel, Id
 from ketref.models.claims import Claim
 from ketref.models.entities import Entity
+from ketref.models.readings import Reading
 from ketref.models.values import Value
 from ketref.vocabulary import Aspect, Direction
 
@@ -32,8 +33,9 @@ class SearchResult(FrozenModel):
 class ComparisonRow(FrozenModel):
     """One topic of a comparison: a predicate and an object, and for comparative claims the aspect.
 
-    ``a`` and ``b`` hold the claims made about each side alone; ``comparative`` holds claims
-    that compare the two directly, and ``direction`` sums them up from ``a``'s side
+    ``a`` and ``b`` hold the claims made about each side alone, each read from its own side;
+    ``comparative`` holds claims that compare the two directly, read from ``a``'s side, and
+    ``direction`` sums them up from ``a``'s side
     (``None`` when there are none, or when they disagree, in which case ``conflicting``).
     ``magnitude`` is given when every comparative claim states the same size of difference;
     ``magnitudes_disagree`` flags stated sizes that cannot all hold.
@@ -42,9 +44,9 @@ class ComparisonRow(FrozenModel):
     predicate: str
     object: Id
     aspect: Aspect | None = None
-    a: tuple[Claim, ...] = ()
-    b: tuple[Claim, ...] = ()
-    comparative: tuple[Claim, ...] = ()
+    a: tuple[Reading, ...] = ()
+    b: tuple[Reading, ...] = ()
+    comparative: tuple[Reading, ...] = ()
     direction: Direction | None = None
     magnitude: Value | None = None
     conflicting: bool = False

@@ -36,9 +36,9 @@ __all__ = ["build_pathway"]
 
 def _stated_of(kb: KnowledgeBase, subject: str) -> list[Claim]:
     return [
-        c
+        c.claim
         for c in kb.claims(subject=subject)
-        if c.subject == subject and PREDICATES[c.predicate].mechanism and not c.negated
+        if not c.inverted and PREDICATES[c.predicate].mechanism and not c.negated
     ]
 
 

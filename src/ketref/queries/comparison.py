@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from ketref.models.claims import Claim
+from ketref.models.readings import Reading
 from ketref.models.results import ComparisonRow, EntityComparison
 from ketref.models.values import Value
-from ketref.queries.orientation import ClaimIndex, Reading
+from ketref.queries.orientation import ClaimIndex
 from ketref.vocabulary import Aspect, Direction
 
 __all__ = ["compare_entities"]
@@ -15,17 +15,19 @@ __all__ = ["compare_entities"]
 Topic = tuple[str, str, Aspect | None]
 
 
-def _plain(index: ClaimIndex, entity_id: str, other: str) -> dict[Topic, list[Claim]]:
-    """Claims about one entity not compared with ``other``, grouped by what they say of it.
+def _plain(index: ClaimIndex, entity_id: str, other: str) -> dict[Topic, list[Reading]]:
+    """Claims about one entity not compared with ``other``, read from its side and grouped by what
+    they say of it.
 
     A claim comparing the entity with a third one ("esketamine binds the NMDA receptor more
     strongly than arketamine", when comparing with the racemate) is listed here too: it says
     something of the entity on the topic.
     """
-    topics: dict[Topic, list[Claim]] = defaultdict(list)
-    for r in index.match_readings(subject=entity_id):
-        if r.comparator != other and r.claim not in topics[(r.predicate, r.object, None)]:
-            topics[(r.predicate, r.object, None)].append(r.claim)
+    topics: dict[Topic, list[Reading]] = defaultdict(list)
+    for r in index.typed_readings(subject=entity_id):
+        topic = topics[(r.predicate, r.object, None)]
+        if r.comparator != other and all(r.id != seen.id for seen in topic):
+            topic.append(r)
     return topics
 
 
@@ -49,7 +51,7 @@ def _summary(readings: list[Reading]) -> tuple[Direction | None, Value | None, b
 def compare_entities(a: str, b: str, index: ClaimIndex) -> EntityComparison:
     """Rows for every topic either entity has claims on, direct comparisons first."""
     direct: dict[Topic, list[Reading]] = defaultdict(list)
-    for r in index.match_readings(subject=a, comparator=b):
+    for r in index.typed_readings(subject=a, comparator=b):
         if r.claim.comparison is not None and r.predicate == r.claim.predicate:
             direct[(r.predicate, r.object, r.claim.comparison.aspect)].append(r)
     rows = []
@@ -60,7 +62,7 @@ def compare_entities(a: str, b: str, index: ClaimIndex) -> EntityComparison:
                 predicate=predicate,
                 object=obj,
                 aspect=aspect,
-                comparative=tuple(r.claim for r in found),
+                comparative=tuple(dict.fromkeys(found)),
                 direction=direction,
                 magnitude=magnitude,
                 conflicting=conflicting,

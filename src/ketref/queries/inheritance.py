@@ -23,6 +23,7 @@ from pydantic import Field
 
 from ketref.models._base import Id
 from ketref.models.claims import Claim
+from ketref.models.readings import Reading
 from ketref.vocabulary import PREDICATES
 
 __all__ = ["InheritedClaim", "inherit", "not_inherited"]
@@ -33,8 +34,11 @@ def not_inherited() -> frozenset[str]:
     return frozenset(p.id for p in PREDICATES.values() if not p.inheritable)
 
 
-class InheritedClaim(Claim):
-    """A claim about the form-unspecified compound, shown for one of its specific forms."""
+class InheritedClaim(Reading):
+    """A claim about the form-unspecified compound, shown for one of its specific forms.
+
+    It is read from the form-unspecified compound's side (its ``subject`` stays that compound:
+    it is said of ketamine without a form, never reworded as the specific form's own fact)."""
 
     shown_for: Id = Field(description="The specific form (racemate or enantiomer) it is shown for.")
 
@@ -55,7 +59,7 @@ def _key(claim: Claim, subject: str) -> tuple[object, ...]:
 
 
 def inherit(
-    general: Iterable[Claim], general_id: str, specific: Iterable[Claim], specific_id: str
+    general: Iterable[Reading], general_id: str, specific: Iterable[Claim], specific_id: str
 ) -> list[InheritedClaim]:
     """The claims about ``general_id`` that may be shown for ``specific_id``, marked as inherited."""
     own = {(_key(c, specific_id), c.negated) for c in specific if c.comparison is None}
@@ -65,5 +69,5 @@ def inherit(
             continue  # comparisons, practice, and statements about one route stay where they are
         if (_key(claim, general_id), not claim.negated) in own:
             continue  # the specific form says the opposite
-        shown.append(InheritedClaim(**dict(claim), shown_for=specific_id))
+        shown.append(InheritedClaim.model_construct(**dict(claim), shown_for=specific_id))
     return shown

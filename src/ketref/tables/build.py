@@ -18,7 +18,7 @@ from ketref.vocabulary import PREDICATES, Status
 
 if TYPE_CHECKING:
     from ketref.kb import KnowledgeBase
-    from ketref.queries.orientation import Reading
+    from ketref.models.readings import Reading
 
 __all__ = ["REQUIRES", "TABLES", "applicable", "build_table", "citation"]
 
@@ -49,8 +49,8 @@ def _form_cell(kb: KnowledgeBase, form: str, predicate: str, obj: str | None, as
     for r in readings:
         c = r.claim.comparison
         if aspect is None:
-            if r.claim.subject != form and (c is None or c.comparator != form):
-                continue
+            if c is not None and c.comparator == form:
+                continue  # another form's comparison: it presupposes, not states, this form's fact
             label = ("not " if r.claim.negated else "") + _name(kb, r.object)
             if c is not None and r.comparator is not None and r.direction is not None:
                 label += f" ({c.aspect.value} {r.direction.value} than {_name(kb, r.comparator)})"
