@@ -60,6 +60,16 @@ def test_the_stored_claim_is_found_from_every_side_it_names() -> None:
     assert from_r.sentence() == "arketamine binds nmda-receptor (affinity lesser than esketamine, 3–4 fold)"
 
 
+def test_a_claim_read_as_stated_is_that_claim_and_an_inverted_reading_is_not() -> None:
+    stored = ketref.claim("esketamine.binds.nmda.greater-affinity.benchchem")
+    (as_stated,) = [r for r in ketref.claims(subject="esketamine") if r.id == stored.id]
+    (inverted,) = [r for r in ketref.claims(subject="arketamine") if r.id == stored.id]
+    assert as_stated == stored and stored == as_stated and hash(as_stated) == hash(stored)
+    assert stored in [as_stated] and as_stated in {stored}
+    assert inverted != stored and stored != inverted
+    assert len({as_stated, inverted, stored}) == 2
+
+
 def test_a_reading_dumps_to_json_and_back() -> None:
     (r,) = [
         x
@@ -129,7 +139,7 @@ def test_the_forms_table_never_shows_another_forms_sentence() -> None:
 
 @pytest.mark.parametrize("entity", ["arketamine", "esketamine", "nmda-receptor", "trkb"])
 def test_a_fact_sheet_prints_readings_of_its_entity(entity: str) -> None:
-    text = factsheet(entity)
+    text = factsheet(ketref.knowledge_base(), entity)
     said = text.split("## What the sources say", 1)[1].split("## Sources", 1)[0]
     lines = [line for line in said.splitlines() if line.startswith("- ")]
     assert lines

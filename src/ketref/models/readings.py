@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from pydantic import Field, model_validator
 
 from ketref.models.claims import Claim
@@ -33,6 +35,17 @@ class Reading(Claim):
         # ("nmda-receptor is bound by esketamine more than by arketamine"); the stored claim was
         # checked when it was loaded
         return self
+
+    def __eq__(self, other: Any) -> bool:
+        # a claim read as stated is that claim: it compares (and hashes) equal to it
+        if isinstance(other, Claim) and not isinstance(other, Reading):
+            return type(self) is Reading and not self.inverted and self.claim == other
+        return super().__eq__(other)
+
+    def __hash__(self) -> int:
+        if type(self) is Reading and not self.inverted:
+            return hash(self.claim)
+        return super().__hash__()
 
     @property
     def comparator(self) -> str | None:
