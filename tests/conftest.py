@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import textwrap
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -12,8 +11,7 @@ from hypothesis import settings
 
 import ketref
 from ketref.kb import KnowledgeBase
-
-WriteData = Callable[..., Path]
+from tests._data import WriteData
 
 # First calls build caches (the knowledge base, pint's registry, RDKit): timing them per example
 # would make tests flaky, and speed is measured by the benchmark script, not by tests.
@@ -25,29 +23,6 @@ settings.load_profile(os.environ.get("KETREF_HYPOTHESIS_PROFILE", "ketref"))
 @pytest.fixture(scope="session")
 def kb() -> KnowledgeBase:
     return ketref.knowledge_base()
-
-
-MINIMAL_SOURCE = """
-[[source]]
-id = "note"
-title = "A test note"
-kind = "journal_article"
-url = "https://example.org/note"
-"""
-
-MINIMAL_ENTITIES = """
-[[compound]]
-id = "alpha"
-name = "Alpha"
-description = "A test compound."
-stereo_form = "achiral"
-
-[[target]]
-id = "beta-receptor"
-name = "Beta receptor"
-description = "A test target."
-target_class = "receptor"
-"""
 
 
 @pytest.fixture

@@ -375,3 +375,42 @@ def test_search_matches_whole_words_not_fragments() -> None:
     # "esketamine" contains "ketamine" but not as a word: found through its name (S)-ketamine only
     esketamine = next(h for h in hits if h.entity.id == "esketamine")
     assert esketamine.matched != "esketamine"
+
+
+# -- public methods that had no caller (#12) ---------------------------------------------------
+
+
+def test_origin_says_where_a_record_was_read() -> None:
+    from pathlib import Path
+
+    pack = Path(__file__).parent.parent / "examples" / "lecture-pack"
+    kb = KnowledgeBase.from_paths(pack)
+    origin = kb.origin("claim", "examplamine.binds.beta.example")
+    assert origin is not None and origin.file.endswith("pack.toml")
+    text = (pack / "pack.toml").read_text(encoding="utf-8").splitlines()
+    assert origin.line is not None and text[origin.line - 1] == "[[claim]]"
+    assert 'id = "examplamine.binds.beta.example"' in text[origin.line]
+    assert kb.origin("claim", "no-such-claim") is None
+
+
+def test_a_seed_source_contains_its_quotes_and_nothing_invented() -> None:
+    claim = ketref.claim("esketamine.binds.nmda.greater-affinity.benchchem")
+    source = ketref.source(claim.evidence[0].source)
+    assert source.contains(claim.evidence[0].quote)
+    assert source.contains("  " + claim.evidence[0].quote.replace(" ", "\n  "))  # white space aside
+    assert not source.contains("Ketamine cures everything overnight.")
+
+
+def test_weakest_status_of_a_pathway() -> None:
+    from ketref.pathways.model import Pathway
+
+    view = ketref.pathway("esketamine")
+    assert view.weakest_status == max((e.status for e in view.edges), key=lambda s: s.rank)
+    assert Pathway(root="x", nodes=(), edges=()).weakest_status is None
+
+
+def test_entity_ids_name_every_entity_of_a_claim() -> None:
+    compared = ketref.claim("s-norketamine.binds.nmda.greater-affinity.ebert-1997")
+    assert compared.entity_ids == ("s-norketamine", "nmda-receptor", "r-norketamine")
+    routed = ketref.claim("ketamine.metabolized-to.norketamine.chiral-pk")
+    assert routed.entity_ids == ("ketamine", "norketamine", "intravenous")

@@ -43,15 +43,21 @@ def test_there_are_seed_quotes_to_check() -> None:
     assert len(SEED_EVIDENCE) >= 30
 
 
-@pytest.mark.parametrize("claim", CLAIMS, ids=[c.id for c in CLAIMS])
+HEDGES = re.compile(
+    r"\b(may|might|suggests?|thought|believed|hypothesi[sz]ed|theori[sz]ed|potentially)\b", re.I
+)
+HEDGED = [c for c in CLAIMS if any(HEDGES.search(e.quote) for e in c.evidence)]
+
+
+@pytest.mark.parametrize("claim", HEDGED, ids=[c.id for c in HEDGED])
 def test_hedged_wording_is_not_established(claim: Claim) -> None:
-    """The status rule of docs/status.md: hedged words never make an 'established' claim."""
-    hedges = re.compile(
-        r"\b(may|might|suggests?|thought|believed|hypothesi[sz]ed|theori[sz]ed|potentially)\b", re.I
-    )
-    hedged = any(hedges.search(e.quote) for e in claim.evidence)
-    if hedged:
-        assert claim.status is not Status.ESTABLISHED
+    """The status rule of docs/status.md: hedged words never make an 'established' claim (run
+    only for the claims whose quotes hedge, so the count of cases is the count of checks)."""
+    assert claim.status is not Status.ESTABLISHED
+
+
+def test_there_are_hedged_claims_to_check() -> None:
+    assert len(HEDGED) >= 10
 
 
 @pytest.mark.parametrize("claim", CLAIMS, ids=[c.id for c in CLAIMS])
@@ -112,10 +118,16 @@ def test_racemate_components_are_mirror_images() -> None:
 
 
 def test_every_unit_parses() -> None:
+    """Every value becomes a pint quantity in its own unit (a unit pint cannot read raises)."""
+    checked = 0
     for claim in CLAIMS:
         for value in (*claim.values, claim.comparison.magnitude if claim.comparison else None):
             if value is not None:
-                assert value.quantity is not None
+                quantity = value.quantity
+                first = quantity[0] if isinstance(quantity, tuple) else quantity
+                assert first.magnitude == value.low
+                checked += 1
+    assert checked >= 50
 
 
 def test_seed_sources_are_described_honestly() -> None:

@@ -177,3 +177,20 @@ def test_public_names_are_declared_once_and_the_stub_follows_them() -> None:
     for module, names in ketref.EXPORTS.items():
         for name in names:
             assert getattr(ketref, name) is getattr(__import__(module, fromlist=[name]), name)
+
+
+def test_each_entity_kind_has_one_model_from_the_one_union() -> None:
+    """The ``Entity`` union is the list of kinds: ``ENTITY_MODELS`` and the loader's tables come
+    from it, and every kind of the vocabulary has exactly one model."""
+    from typing import get_args
+
+    from ketref.loader import RECORD_MODELS
+    from ketref.models.entities import ENTITY_MODELS, Entity
+    from ketref.vocabulary import EntityKind
+
+    models = get_args(Entity)
+    assert len(models) == len(set(models)) == len(EntityKind)
+    assert set(ENTITY_MODELS) == set(EntityKind)
+    assert set(ENTITY_MODELS.values()) == set(models)
+    for kind, model in ENTITY_MODELS.items():
+        assert RECORD_MODELS[kind.value] is model

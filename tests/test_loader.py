@@ -6,7 +6,7 @@ import pytest
 
 from ketref.errors import DataError
 from ketref.kb import KnowledgeBase
-from tests.conftest import MINIMAL_ENTITIES, MINIMAL_SOURCE, WriteData
+from tests._data import MINIMAL_ENTITIES, MINIMAL_SOURCE, WriteData
 
 GOOD_CLAIM = """
 [[claim]]

@@ -194,19 +194,15 @@ edge_lists = st.lists(
 )
 
 
-def brute_force_paths(edges: dict[tuple[str, str], Status], source: str, target: str) -> set[tuple[str, ...]]:
-    found: set[tuple[str, ...]] = set()
+def reference_paths(edges: dict[tuple[str, str], Status], source: str, target: str) -> set[tuple[str, ...]]:
+    """Every simple path by networkx, the reference implementation (6 nodes: at most 5 edges, well
+    under StatusGraph's caps)."""
+    import networkx as nx
 
-    def walk(path: tuple[str, ...]) -> None:
-        for a, b in edges:
-            if a == path[-1] and b not in path:
-                if b == target:
-                    found.add((*path, b))
-                else:
-                    walk((*path, b))
-
-    walk((source,))
-    return found
+    graph = nx.DiGraph(list(edges))
+    if source not in graph or target not in graph:
+        return set()
+    return {tuple(p) for p in nx.all_simple_paths(graph, source, target)}
 
 
 @settings(max_examples=300)
@@ -228,14 +224,20 @@ def test_paths_are_real_complete_and_weakest_is_right(
         expected = max((strongest[pair] for pair in pairs), key=lambda s: s.rank)
         assert graph.path_status(path) == expected
     if source != target:
-        assert set(paths) == brute_force_paths(strongest, source, target)
+        assert set(paths) == reference_paths(strongest, source, target)
 
 
 @settings(max_examples=200)
 @given(edge_lists)
 def test_descendants_match_paths(edges: list[tuple[str, str, Status]]) -> None:
+    import networkx as nx
+
     graph = StatusGraph(edges)
+    reference = nx.DiGraph([(a, b) for a, b, _ in edges])
+    reference.add_nodes_from(NODES)
     for a in NODES:
+        assert set(graph.descendants(a)) == nx.descendants(reference, a)
+        assert set(graph.ancestors(a)) == nx.ancestors(reference, a)
         for b in NODES:
             if a != b:
                 assert (b in graph.descendants(a)) == bool(list(graph.paths(a, b)))

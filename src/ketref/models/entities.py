@@ -8,7 +8,7 @@ prefixes, each with the evidence of where the identifier was read.
 from __future__ import annotations
 
 import re
-from typing import Annotated, Literal
+from typing import Annotated, Literal, get_args
 
 from pydantic import Field, StringConstraints, field_validator, model_validator
 
@@ -287,19 +287,7 @@ Entity = (
 """Any entity."""
 
 ENTITY_MODELS: dict[EntityKind, type[EntityBase]] = {
-    EntityKind.COMPOUND: Compound,
-    EntityKind.SALT: Salt,
-    EntityKind.TARGET: Target,
-    EntityKind.MOLECULE: Molecule,
-    EntityKind.CELL_TYPE: CellType,
-    EntityKind.PROCESS: Process,
-    EntityKind.EFFECT: Effect,
-    EntityKind.ROUTE: Route,
-    EntityKind.PRODUCT: Product,
-    EntityKind.CONDITION: Condition,
-    EntityKind.THERAPY: Therapy,
-    EntityKind.PROTOCOL: Protocol,
-    EntityKind.POPULATION: Population,
-    EntityKind.PARAMETER: Parameter,
+    model.model_fields["kind"].default: model for model in get_args(Entity)
 }
-"""The model of each kind of entity."""
+"""The model of each kind of entity, read from the :data:`Entity` union (the one list of kinds:
+a new kind is its class, its place in the union, and its data file)."""
