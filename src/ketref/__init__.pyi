@@ -108,6 +108,9 @@ from ketref.errors import (
     StructureError as StructureError,
 )
 from ketref.errors import (
+    UnitDataError as UnitDataError,
+)
+from ketref.errors import (
     UnitError as UnitError,
 )
 from ketref.errors import (
@@ -318,6 +321,7 @@ __all__: list[str] = [
     "StructureError",
     "Target",
     "Therapy",
+    "UnitDataError",
     "UnitError",
     "UnknownClaimError",
     "UnknownEntityError",
