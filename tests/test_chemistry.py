@@ -164,7 +164,7 @@ def test_unknown_molecule_gives_its_inchikey() -> None:
 
 def test_wrong_type_is_a_type_error() -> None:
     with pytest.raises(ketref.QueryTypeError):
-        ketref.identify(42)
+        ketref.identify(42)  # type: ignore[arg-type]
 
 
 # -- depiction -----------------------------------------------------------------------------

@@ -539,3 +539,186 @@ def test_h5_quantities_refuse_arrays_complex_and_other_registries() -> None:
 def test_m6_impossible_numbers_are_refused(call: Any) -> None:
     with pytest.raises((ketref.UnitError, ketref.InvalidQueryError)):
         call()
+
+
+# -- C6, C7, H7, H8, M8, M13: chemistry within bounds, messages per thread ----------------------
+
+
+def test_c6_a_huge_aromatic_ring_fails_fast_within_memory() -> None:
+    out = isolated(
+        """
+        import ketref, time
+        started = time.monotonic()
+        for smiles in ["c1" + "c" * 20000 + "c1", "c1" + "c" * 30000 + "c1", "C1CC1" * 10000, "C" * 99999]:
+            try:
+                ketref.identify(smiles)
+            except ketref.StructureError as exc:
+                print("REFUSED", exc.reason)
+        print("seconds", round(time.monotonic() - started, 1))
+        """,
+        timeout=60,
+        memory=3 * 1024**3,
+    )
+    assert out.count("REFUSED too many atoms") == 4
+    assert float(out.split("seconds")[1]) < 10
+
+
+def test_c6_the_atom_and_ring_limits_at_and_past() -> None:
+    n = limits.MAX_ATOMS
+    with pytest.raises(ketref.StructureError, match="no entity"):  # parsed: at the limit
+        ketref.identify(".".join(["[Na+]"] * n))
+    with pytest.raises(ketref.StructureError, match=f"more than {n} atoms"):
+        ketref.identify(".".join(["[Na+]"] * (n + 1)))
+    with pytest.raises(ketref.StructureError, match=f"has {3 * 400 + 2} atoms"):  # hydrogens count
+        ketref.identify("C" * 400)
+    r = limits.MAX_RING_SIZE
+    with pytest.raises(ketref.StructureError, match="no entity"):
+        ketref.identify("C1" + "C" * (r - 2) + "C1")
+    with pytest.raises(ketref.StructureError, match=f"ring of {r + 1} atoms"):
+        ketref.identify("C1" + "C" * (r - 1) + "C1")
+    with pytest.raises(ketref.StructureError, match="no entity"):  # a long branch is no ring
+        ketref.identify("C1CC(" + "C" * 100 + ")CC1")
+
+
+def test_c7_threads_keep_their_own_reasons_and_stderr_survives() -> None:
+    out = isolated(
+        """
+        import os, sys, threading, ketref
+        ketref.structure("esketamine")
+        bad = ["C1CC", "CC(C", "c1cccc1", "C%", "[Xx]", "C=1=C", "CC)", "B1BB"]
+        serial = {}
+        for s in bad:
+            try:
+                ketref.identify(s)
+            except ketref.StructureError as exc:
+                serial[s] = exc.reason
+        barrier = threading.Barrier(16)
+        wrong = []
+        def work(i):
+            barrier.wait()
+            s = bad[i % len(bad)]
+            for _ in range(20):
+                try:
+                    ketref.identify(s)
+                except ketref.StructureError as exc:
+                    if exc.reason != serial[s]:
+                        wrong.append((s, exc.reason))
+        threads = [threading.Thread(target=work, args=(i,)) for i in range(16)]
+        for t in threads: t.start()
+        for t in threads: t.join()
+        print("wrong", len(wrong), wrong[:2])
+        print("fd2", os.readlink("/proc/self/fd/2"))
+        sys.stderr.write("MARKER-python\\n"); sys.stderr.flush()
+        os.write(2, b"MARKER-fd2\\n")
+        """,
+        timeout=60,
+        memory=None,
+    )
+    assert "wrong 0 " in out, out
+    assert "deleted" not in out.split("fd2")[1]
+
+
+def test_c7_markers_reach_stderr_after_threads(tmp_path: Path) -> None:
+    code = (
+        "import os, sys, threading, ketref\n"
+        "def work():\n"
+        "    for _ in range(20):\n"
+        "        try: ketref.identify('B1BB')\n"
+        "        except ketref.StructureError: pass\n"
+        "ts = [threading.Thread(target=work) for _ in range(16)]\n"
+        "[t.start() for t in ts]; [t.join() for t in ts]\n"
+        "sys.stderr.write('MARKER-python\\n'); sys.stderr.flush(); os.write(2, b'MARKER-fd2\\n')\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True
+    )
+    assert "MARKER-python" in done.stderr and "MARKER-fd2" in done.stderr
+    assert "SMILES Parse Error" not in done.stderr  # RDKit's messages stay in the errors
+
+
+@pytest.mark.parametrize("setup", ["sys.stderr = None", "os.close(2)"])
+def test_h8_chemistry_works_without_stderr(setup: str) -> None:
+    out = isolated(
+        f"""
+        import os, sys, ketref
+        {setup}
+        print(ketref.structure("esketamine").inchikey)
+        try:
+            ketref.identify("C1CC")
+        except ketref.StructureError as exc:
+            print("REASON", exc.reason)
+        print(ketref.depict("esketamine")[:4])
+        """,
+        timeout=60,
+        memory=None,
+    )
+    assert "YQEZLKZALYSWHR-ZDUSSCGKSA-N" in out and "REASON SMILES Parse Error: unclosed ring" in out
+    assert "<?xm" in out or "<svg" in out
+
+
+@pytest.mark.parametrize(
+    ("size", "error"),
+    [
+        ("1", ketref.QueryTypeError),
+        (None, ketref.QueryTypeError),
+        (1.5, ketref.QueryTypeError),
+        (True, ketref.QueryTypeError),
+        (2**31, ketref.InvalidQueryError),
+        (-(2**31), ketref.InvalidQueryError),
+        (0, ketref.InvalidQueryError),
+    ],
+)
+def test_h7_depict_checks_width_and_height(size: object, error: type[Exception]) -> None:
+    with pytest.raises(error):
+        ketref.depict("esketamine", width=size)  # type: ignore[arg-type]
+    with pytest.raises(error):
+        ketref.depict("esketamine", height=size)  # type: ignore[arg-type]
+
+
+def test_surrogates_and_m13_give_structure_errors() -> None:
+    for text in ["\udcff", "C\udcff", "\ud800CC"]:
+        with pytest.raises(ketref.StructureError, match="surrogate"):
+            ketref.identify(text)
+    with pytest.raises(ketref.StructureError) as info:
+        ketref.identify("[CH999]")
+    assert info.value.reason and set(info.value.reason) != {"-"}
+    assert "InChIKey )" not in str(info.value)
+
+
+COMPOUND_WITH = """
+[[compound]]
+id = "my-cmpd"
+name = "My compound"
+description = "x"
+stereo_form = "achiral"
+smiles = "{smiles}"
+"""
+
+
+def test_m8_pack_smiles_are_parsed_at_load(tmp_path: Path) -> None:
+    path = tmp_path / "p.toml"
+    path.write_text(COMPOUND_WITH.format(smiles="not a smiles (((("), encoding="utf-8")
+    err = refused(path)
+    assert (err.record, err.field, err.line) == ("my-cmpd", "smiles", 2)
+    path.write_text(COMPOUND_WITH.format(smiles="c1" + "c" * 5000 + "c1"), encoding="utf-8")
+    assert "atoms" in refused(path).problem
+
+
+def test_m8_a_pack_structure_may_not_repeat_a_bundled_one(tmp_path: Path) -> None:
+    path = tmp_path / "p.toml"
+    path.write_text(COMPOUND_WITH.format(smiles="CN[C@@]1(c2ccccc2Cl)CCCCC1=O"), encoding="utf-8")
+    err = refused(path)
+    assert err.record == "my-cmpd" and err.field == "smiles" and "'arketamine'" in err.problem
+    path.write_text(COMPOUND_WITH.format(smiles="CCO"), encoding="utf-8")
+    kb = KnowledgeBase.from_paths(path)
+    with pytest.raises(ketref.UnknownEntityError):
+        kb.get("AAAAAAAAAAAAAA-BBBBBBBBBB-N")  # an unknown key is unknown, not a structure clash
+    assert kb.get("LFQSCWFLJHTTHZ-UHFFFAOYSA-N").id == "my-cmpd"
+
+
+def test_l2_the_structure_index_cannot_be_changed_by_a_caller() -> None:
+    from ketref.chem import relations
+
+    table = relations.structures_by_inchikey(ketref.knowledge_base())
+    with pytest.raises(TypeError):
+        table["YQEZLKZALYSWHR-ZDUSSCGKSA-N"] = "arketamine"  # type: ignore[index]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from functools import cached_property
+from functools import cached_property, partial
 from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING, TypeVar, cast
@@ -108,6 +108,9 @@ class KnowledgeBase:
         records.extend(pack)
         kb = cls(records)
         integrity.check_quotes(pack, kb._sources, kb.source_text, kb._origins)  # see ketref.quotecheck
+        from ketref.chem.packcheck import check_pack_structures  # RDKit only if the pack has SMILES
+
+        check_pack_structures(pack.entities, kb._entities.values(), partial(integrity.error, kb._origins))
         kb.pack_entities = frozenset(e.id for e in pack.entities)
         return kb
 

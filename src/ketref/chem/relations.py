@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import cache
+from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 from ketref.chem.rdkit_io import Mol, to_mol
@@ -44,9 +46,10 @@ def structure_of(entity: EntityBase) -> Structure:
     return _computed(_smiles(entity))
 
 
-def structures_by_inchikey(kb: KnowledgeBase) -> dict[str, str]:
-    """Computed standard InChIKey -> entity id, for every entity with a structure (kept by ``kb``)."""
-    return kb.computed_inchikeys
+def structures_by_inchikey(kb: KnowledgeBase) -> Mapping[str, str]:
+    """Computed standard InChIKey -> entity id, for every entity with a structure (kept by ``kb``;
+    read-only, so no caller can change what :func:`identify` answers)."""
+    return MappingProxyType(kb.computed_inchikeys)
 
 
 def index_inchikeys(kb: KnowledgeBase) -> dict[str, str]:

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from typing import Literal
 
-from ketref.chem.rdkit_io import Mol, captured_stderr, to_mol
+from ketref.chem.rdkit_io import Mol, captured_log, to_mol
+from ketref.errors import StructureError
 from ketref.models._base import FrozenModel
 from ketref.models.values import Value
 
@@ -71,8 +72,17 @@ def inchikey_of(structure: str | Mol) -> str:
     """The standard InChIKey of a structure."""
     from rdkit import Chem
 
-    with captured_stderr():
-        return str(Chem.MolToInchiKey(to_mol(structure)))
+    mol = to_mol(structure)
+    with captured_log() as log:
+        key = str(Chem.MolToInchiKey(mol))
+    if not key:
+        reason = next((line for line in reversed(log) if len(line.strip(" -")) > 8), "no reason given")
+        raise StructureError(
+            f"RDKit could not compute an InChIKey for this structure: {reason}",
+            structure=structure if isinstance(structure, str) else None,
+            reason=reason,
+        )
+    return key
 
 
 def stereocenters(mol: Mol) -> tuple[Stereocenter, ...]:
@@ -96,9 +106,9 @@ def compute_structure(structure: str | Mol) -> Structure:
     from rdkit.Chem import Descriptors, rdMolDescriptors
 
     mol = to_mol(structure)
-    with captured_stderr():
+    with captured_log():
         inchi = Chem.MolToInchi(mol)
-        inchikey = Chem.MolToInchiKey(mol)
+    inchikey = inchikey_of(mol)
     return Structure(
         smiles=structure if isinstance(structure, str) else Chem.MolToSmiles(mol),
         canonical_smiles=Chem.MolToSmiles(mol),
