@@ -186,10 +186,13 @@ def test_pharmacokinetics_keep_disagreeing_values_side_by_side() -> None:
 
 
 def test_bioavailability_by_route_for_ketamine() -> None:
-    """The sources say 'ketamine' without a form, so the values are ketamine's (form unspecified)."""
+    """Sources that say 'ketamine' without a form give ketamine's values (form unspecified); a paper
+    whose title names racemic ketamine (Rolan 2014) gives the racemate's, never ketamine's."""
     routes = {c.context.route for c in ketref.pharmacokinetics("ketamine") if c.object == "bioavailability"}
     assert {"oral", "intramuscular", "intranasal", "oral-transmucosal"} <= routes
-    assert not [c for c in ketref.pharmacokinetics("racemic-ketamine") if c.object == "bioavailability"]
+    racemate = {c.id for c in ketref.pharmacokinetics("racemic-ketamine") if c.object == "bioavailability"}
+    assert "racemic-ketamine.bioavailability.oral-transmucosal.rolan-2014" in racemate
+    assert not any("rolan-2014" in c.id for c in ketref.pharmacokinetics("ketamine"))
 
 
 def test_every_stored_value_converts_to_its_own_unit() -> None:
