@@ -1,7 +1,7 @@
 """Write ``ketref/__init__.pyi``, the typed view of the lazy package namespace, from
-:data:`ketref.EXPORTS` (the one list of public names): ``python -m ketref._stub``, then
-``ruff check --fix`` and ``ruff format`` on it. A test checks that the stub re-exports exactly
-the names of ``EXPORTS`` from their modules."""
+:data:`ketref.EXPORTS` (the one list of public names): ``python -m ketref._stub`` (its output is
+already in ruff's form). A test checks that the stub re-exports exactly the names of ``EXPORTS``
+from their modules."""
 
 from __future__ import annotations
 
@@ -26,21 +26,25 @@ def render_stub() -> str:
         "",
     ]
     for module, names in sorted(ketref.EXPORTS.items()):
-        lines.append(f"from {module} import (")
-        lines += [f"    {name} as {name}," for name in sorted(names)]
-        lines.append(")")
+        lines += [f"from {module} import {name} as {name}" for name in sorted(names, key=_isort_key)]
     lines += [
         "",
         "__version__: str",
         "DISCLAIMER: str",
         "EXPORTS: dict[str, tuple[str, ...]]",
-        f"__all__: list[str] = {sorted(ketref.__all__)!r}".replace("'", '"'),
+        "__all__: list[str]",
         "",
         "def __getattr__(name: str) -> Any: ...",
         "def __dir__() -> list[str]: ...",
         "",
     ]
     return "\n".join(lines)
+
+
+def _isort_key(name: str) -> tuple[int, str]:
+    """isort's order within an import (ruff's default): CONSTANTS, then Classes, then the rest."""
+    kind = 0 if name.isupper() and len(name) > 1 else 1 if name[:1].isupper() else 2
+    return kind, name.lower()
 
 
 if __name__ == "__main__":
