@@ -722,3 +722,66 @@ def test_l2_the_structure_index_cannot_be_changed_by_a_caller() -> None:
     table = relations.structures_by_inchikey(ketref.knowledge_base())
     with pytest.raises(TypeError):
         table["YQEZLKZALYSWHR-ZDUSSCGKSA-N"] = "arketamine"  # type: ignore[index]
+
+
+# -- C8: path enumeration is shortest first, with a cap on work ---------------------------------
+
+
+def dense_graph(n: int) -> Any:
+    import itertools
+
+    from ketref.pathways.graph import StatusGraph
+    from ketref.vocabulary import Status
+
+    nodes = [f"p{i}" for i in range(n)]
+    edges = [(a, b, Status.REPORTED) for a, b in itertools.permutations(nodes, 2)]
+    edges += [(node, "t", Status.REPORTED) for node in nodes]
+    return StatusGraph(edges)
+
+
+def test_c8_a_dense_graph_gives_the_shortest_paths_fast() -> None:
+    graph = dense_graph(14)
+    started = time.monotonic()
+    found = list(graph.paths("p0", "t"))
+    assert time.monotonic() - started < 5
+    assert found[0] == ("p0", "t")
+    assert [len(p) for p in found] == sorted(len(p) for p in found)  # shortest first
+    assert len(found[1:14]) == 13 and all(len(p) == 3 for p in found[1:14])  # every 2-step path
+
+
+def test_c8_the_step_limit_at_and_past(monkeypatch: pytest.MonkeyPatch) -> None:
+    graph = dense_graph(3)  # p0 -> t; p0 -> p1 -> t; p0 -> p2 -> t; p0 -> p1 -> p2 -> t; ...
+    everything = list(graph.paths("p0", "t"))
+    assert len(everything) == 5
+    steps = 5 * 3  # each of the five partial paths looks at its three edges; t is the last
+    monkeypatch.setattr(limits, "MAX_PATH_STEPS", steps)
+    assert list(graph.paths("p0", "t")) == everything
+    monkeypatch.setattr(limits, "MAX_PATH_STEPS", steps - 1)
+    assert list(graph.paths("p0", "t")) == everything[:-1]
+
+
+def test_c8_a_pack_pathway_answers_fast(tmp_path: Path) -> None:
+    import itertools
+
+    from ketref.pathways.build import build_pathway
+
+    n = 13
+    parts = [
+        '[[source]]\nid="web"\ntitle="w"\nkind="journal_article"\nurl="https://example.org"\n',
+        '[[compound]]\nid="cmpd"\nname="Cmpd"\ndescription="x"\nstereo_form="achiral"\n',
+        '[[process]]\nid="tgt"\nname="Tgt"\ndescription="x"\n',
+    ]
+    parts += [f'[[process]]\nid="p{i}"\nname="P{i}"\ndescription="x"\n' for i in range(n)]
+    pairs = [("cmpd", "p0")] + [(f"p{a}", f"p{b}") for a, b in itertools.permutations(range(n), 2)]
+    pairs += [(f"p{i}", "tgt") for i in range(n)]
+    for k, (a, b) in enumerate(pairs):
+        parts.append(
+            f'[[claim]]\nid="c{k}"\nsubject="{a}"\npredicate="leads_to"\nobject="{b}"\nstatus="reported"\n'
+            '[[claim.evidence]]\nsource="web"\nquote="q"\n'
+        )
+    (tmp_path / "p.toml").write_text("\n".join(parts), encoding="utf-8")
+    pathway = build_pathway(KnowledgeBase.from_paths(tmp_path), "cmpd")
+    started = time.monotonic()
+    found = pathway.paths("p0", "tgt")
+    assert time.monotonic() - started < 10
+    assert found[0].nodes == ("p0", "tgt") and len(found) > 1

@@ -10,6 +10,7 @@ from collections import defaultdict, deque
 from collections.abc import Iterable, Iterator
 from itertools import pairwise
 
+from ketref import limits
 from ketref.vocabulary import Status
 
 __all__ = ["MAX_PATHS", "StatusGraph", "weakest"]
@@ -46,20 +47,32 @@ class StatusGraph:
         return {n for edge in self.status for n in edge}
 
     def paths(self, source: str, target: str, *, max_length: int = 12) -> Iterator[tuple[str, ...]]:
-        """Every simple path (no node twice) from ``source`` to ``target``, in depth-first order,
-        at most :data:`MAX_PATHS` of them and ``max_length`` edges long."""
+        """Simple paths (no node twice) from ``source`` to ``target``, shortest first, at most
+        ``max_length`` edges long.
+
+        The search is breadth-first over partial paths that can still reach ``target``, and its
+        work is bounded: it stops after :data:`MAX_PATHS` paths or
+        :data:`ketref.limits.MAX_PATH_STEPS` steps, whichever comes first, so a dense graph from a
+        pack gives the shortest paths quickly instead of exploring every partial path.
+        """
         if source == target:
             return
-        found = 0
-        stack: list[tuple[str, tuple[str, ...]]] = [(source, (source,))]
-        while stack and found < MAX_PATHS:
-            node, path = stack.pop()
-            for nxt in reversed(self.successors.get(node, [])):
+        useful = self.ancestors(target)
+        found = steps = 0
+        queue: deque[tuple[str, tuple[str, ...]]] = deque([(source, (source,))])
+        while queue:
+            node, path = queue.popleft()
+            for nxt in self.successors.get(node, []):
+                steps += 1
+                if steps > limits.MAX_PATH_STEPS:
+                    return
                 if nxt == target:
                     found += 1
                     yield (*path, nxt)
-                elif nxt not in path and len(path) < max_length:  # path has len(path) - 1 edges
-                    stack.append((nxt, (*path, nxt)))
+                    if found >= MAX_PATHS:
+                        return
+                elif nxt in useful and nxt not in path and len(path) < max_length:  # len(path)-1 edges
+                    queue.append((nxt, (*path, nxt)))
 
     def path_status(self, path: tuple[str, ...]) -> Status:
         """The weakest status along a path (its chain is no stronger than its weakest link)."""
