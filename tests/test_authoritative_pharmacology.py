@@ -127,6 +127,6 @@ def test_1992_volunteer_study_gives_four_fold_for_binding_and_for_pain() -> None
     # "(S)-Ketamine was at least 4 times as potent as (R)-ketamine in this respect." (dizocilpine)
     binding = one("esketamine", "binds", "nmda-receptor", source)
     assert binding.comparison is not None and binding.comparison.magnitude is not None
-    assert binding.comparison.magnitude.qualifier.value == ">"
+    assert binding.comparison.magnitude.qualifier.value == ">="
     # "(S)-Ketamine was 4 times as potent as (R)-ketamine in reducing pain perception"
     assert _potency(one("esketamine", "has_effect", "analgesia", source)) == ("arketamine", "greater", 4.0)
