@@ -13,22 +13,22 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from ketref.kb import EntityQuery, KnowledgeBase
-from ketref.models.claims import Claim
-from ketref.models.entities import Entity
-from ketref.models.readings import Reading
-from ketref.models.results import Conflict, EffectReport, EntityComparison, SearchResult
-from ketref.models.sources import Source
-from ketref.queries.folds import DerivedFold
-from ketref.tables.model import Table
 from ketref.vocabulary import Direction, EntityKind, SourceTier, Status
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # result models are built when a feature first needs them, not at the first get
     from ketref.chem.rdkit_io import Mol
     from ketref.chem.relations import Composition
     from ketref.chem.stereoisomers import StereoisomerSet
     from ketref.chem.structure import Structure
+    from ketref.models.claims import Claim
+    from ketref.models.entities import Entity
+    from ketref.models.readings import Reading
+    from ketref.models.results import Conflict, EffectReport, EntityComparison, SearchResult
+    from ketref.models.sources import Source
     from ketref.pathways.model import Pathway, PathwayDiff
     from ketref.profiles import Profile
+    from ketref.queries.folds import DerivedFold
+    from ketref.tables.model import Table
 
 __all__ = [
     "adverse_effects",

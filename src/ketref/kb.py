@@ -25,13 +25,13 @@ from ketref.models.claims import Claim
 from ketref.models.curation import ConflictRecord, CoverageExclusion
 from ketref.models.entities import Entity, EntityBase
 from ketref.models.readings import Reading
-from ketref.models.results import Conflict, EffectReport, EntityComparison, SearchResult
 from ketref.models.sources import Source
 from ketref.queries.orientation import ClaimIndex
 from ketref.terms import resolve_enum, resolve_predicate, suggest
 from ketref.vocabulary import Direction, EntityKind, SourceTier, Status
 
 if TYPE_CHECKING:
+    from ketref.models.results import Conflict, EffectReport, EntityComparison, SearchResult
     from ketref.queries.folds import DerivedFold
 
 __all__ = ["KnowledgeBase", "bundled_data_path"]
@@ -258,6 +258,8 @@ class KnowledgeBase:
         hits = self._names.search(text, self._entities, None if wanted is not None else limit)
         if wanted is not None:
             hits = [h for h in hits if self._entities[h.entity_id].kind is wanted]
+        from ketref.models.results import SearchResult
+
         # the entities are validated records already: building the results need not check them again
         return tuple(
             SearchResult.model_construct(entity=self._entities[h.entity_id], score=h.score, matched=h.matched)
@@ -400,6 +402,7 @@ class KnowledgeBase:
 
     def conflicts(self) -> tuple[Conflict, ...]:
         """Claims that disagree with each other, each side with its evidence."""
+        from ketref.models.results import Conflict
         from ketref.queries.conflicts import find_conflicts
 
         curated = tuple(
