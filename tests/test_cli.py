@@ -376,3 +376,12 @@ def test_ctrl_c_exits_130_with_one_line() -> None:
     _, err = process.communicate(timeout=30)
     assert process.returncode == 130, err.decode()
     assert err.decode().strip() == "ketref: interrupted"
+
+
+def test_the_cli_reference_does_not_depend_on_the_terminal_width(monkeypatch: pytest.MonkeyPatch) -> None:
+    from ketref.cli import reference
+
+    monkeypatch.setenv("COLUMNS", "50")
+    narrow = reference()
+    monkeypatch.setenv("COLUMNS", "250")
+    assert reference() == narrow

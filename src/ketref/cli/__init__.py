@@ -102,9 +102,14 @@ def reference() -> str:
     """The command-line reference as Markdown, generated from the parser (for the docs site)."""
     from ketref.cli.commands import COMMANDS
 
+    import functools
+
+    fixed = functools.partial(argparse.HelpFormatter, width=96)  # not the terminal's: a stable page
     root = parser()
-    root.formatter_class = argparse.RawDescriptionHelpFormatter
+    root.formatter_class = fixed
     subparsers = next(a for a in root._actions if isinstance(a, argparse._SubParsersAction))
+    for sub in subparsers.choices.values():
+        sub.formatter_class = fixed
     lines = [
         "# Command line",
         "",
