@@ -100,9 +100,9 @@ def parser() -> argparse.ArgumentParser:
 
 def reference() -> str:
     """The command-line reference as Markdown, generated from the parser (for the docs site)."""
-    from ketref.cli.commands import COMMANDS
-
     import functools
+
+    from ketref.cli.commands import COMMANDS
 
     fixed = functools.partial(argparse.HelpFormatter, width=96)  # not the terminal's: a stable page
     root = parser()
