@@ -328,11 +328,12 @@ class KnowledgeBase:
         general = getattr(self._entities.get(subject_id or ""), "form_of", None)
         if inherit and subject_id is not None and general is not None:
             from ketref.queries.inheritance import inherit as inherit_claims
+            from ketref.queries.inheritance import marketed_forms
 
             own = self._claim_index.match(subject=subject_id)
-            found += tuple(
-                inherit_claims(self._claim_index.read(subject=general, **filters), general, own, subject_id)
-            )
+            marketed = subject_id in marketed_forms(self)
+            general_claims = self._claim_index.read(subject=general, **filters)
+            found += tuple(inherit_claims(general_claims, general, own, subject_id, marketed=marketed))
         if involving_id is not None:
             naming = {c.id for c in self._claim_index.naming(involving_id)}
             found = tuple(

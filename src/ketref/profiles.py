@@ -20,7 +20,7 @@ from ketref.humanize import entity_phrase, format_value, sentence_case
 from ketref.models._base import FrozenModel, Id
 from ketref.queries.orientation import Reading
 from ketref.statements import Citation, Statement, group_readings, synthesize
-from ketref.vocabulary import PREDICATES, EntityKind, SourceTier, StereoForm
+from ketref.vocabulary import EntityKind, SourceTier, StereoForm
 
 if TYPE_CHECKING:
     from ketref.kb import EntityQuery, KnowledgeBase
@@ -343,13 +343,13 @@ def _general_statements(
     general = getattr(entity, "form_of", None)
     if general is None:
         return []
+    from ketref.queries.inheritance import inheritable, marketed_forms
+
+    marketed = entity.id in marketed_forms(kb)
     readings = [
         r
         for r in kb.readings(subject=general)
-        if r.claim.subject == general
-        and r.claim.comparison is None
-        and PREDICATES[r.predicate].inheritable
-        and not r.claim.context.route
+        if r.claim.subject == general and inheritable(r.claim, marketed=marketed)
     ]
     found = _statements(kb, readings, tier)
     shown = found[:limit]

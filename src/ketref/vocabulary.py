@@ -459,7 +459,13 @@ _TABLE: tuple[Predicate, ...] = (
     *_pair("has_parameter", "has the parameter", "parameter_of", "is a parameter of"),
     *_pair("has_strength", "contains", "strength_in", "is contained in", inheritable=False),
     *_pair("has_dose", "is dosed for", "dose_of", "is the indication of a dose of", inheritable=False),
-    *_pair("controlled_in", "is a controlled drug in", "lists_controlled", "lists as a controlled drug"),
+    *_pair(
+        "controlled_in",
+        "is a controlled drug in",
+        "lists_controlled",
+        "lists as a controlled drug",
+        inheritable=False,
+    ),
     *_pair(
         "acts_through",
         "acts through",

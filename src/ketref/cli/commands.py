@@ -230,7 +230,7 @@ def _adverse_effects(ctx: Context) -> Output:
     reports = ctx.kb.adverse_effects(ctx.ns.name)
     rows = [
         (
-            r.effect,
+            r.effect + (" (said of ketamine without a form)" if r.said_without_form else ""),
             str(r.source_count),
             ", ".join(r.frequencies) or "-",
             ", ".join(r.settings) or "-",

@@ -42,10 +42,22 @@ def claim_block(claim: Any, out: TextIO, indent: str = "") -> None:
 
 
 def claim_list(found: Sequence[Any], what: str, out: TextIO) -> None:
-    """A count line, then each claim with its evidence."""
-    print(f"{len(found)} claim{'s' if len(found) != 1 else ''}{what}", file=out)
-    for claim in found:
+    """A count line, then each claim with its evidence; claims inherited from the compound named
+    without a form follow in their own group, never among the form's own."""
+    own = [c for c in found if getattr(c, "shown_for", None) is None]
+    inherited = [c for c in found if getattr(c, "shown_for", None) is not None]
+    print(f"{len(own)} claim{'s' if len(own) != 1 else ''}{what}", file=out)
+    for claim in own:
         claim_block(claim, out)
+    if inherited:
+        general, shown_for = inherited[0].subject, inherited[0].shown_for
+        print(
+            f"\nSaid of {general} without a form ({len(inherited)}), shown for {shown_for} "
+            f"under the inheritance rule (docs/status.md); not {shown_for}'s own claims:",
+            file=out,
+        )
+        for claim in inherited:
+            claim_block(claim, out, "  ")
 
 
 def _kind_of(path: str) -> str | None:

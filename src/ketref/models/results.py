@@ -100,6 +100,11 @@ class EffectReport(FrozenModel):
     frequencies: tuple[str, ...] = Field(description="The sources' own frequency words (common, rare).")
     settings: tuple[str, ...] = Field(description="clinical, recreational, where a source says.")
     claims: tuple[Claim, ...]
+    said_without_form: bool = Field(
+        default=False,
+        description="Reported of the compound named without a form (ketamine), shown for a specific "
+        "form under the inheritance rule: not that form's own report.",
+    )
 
     @property
     def source_count(self) -> int:

@@ -14,15 +14,17 @@ __all__ = ["adverse_effect_reports", "unique_to_source"]
 
 def adverse_effect_reports(claims: Iterable[Claim]) -> tuple[EffectReport, ...]:
     """One report per adverse effect that some claim asserts (denials and comparisons left out),
-    most widely reported first."""
-    by_effect: dict[str, list[Claim]] = defaultdict(list)
+    most widely reported first; effects reported of the compound named without a form (inherited
+    claims) come after, in their own reports (``said_without_form``)."""
+    by_effect: dict[tuple[bool, str], list[Claim]] = defaultdict(list)
     for claim in claims:
         if claim.negated or claim.comparison is not None:
             continue
+        inherited = getattr(claim, "shown_for", None) is not None
         if claim.predicate == "has_adverse_effect":
-            by_effect[claim.object].append(claim)
+            by_effect[(inherited, claim.object)].append(claim)
         elif claim.predicate == "adverse_effect_of":
-            by_effect[claim.subject].append(claim)
+            by_effect[(inherited, claim.subject)].append(claim)
     reports = [
         EffectReport(
             effect=effect,
@@ -30,10 +32,11 @@ def adverse_effect_reports(claims: Iterable[Claim]) -> tuple[EffectReport, ...]:
             frequencies=tuple(sorted({c.context.frequency for c in found if c.context.frequency})),
             settings=tuple(sorted({c.context.setting for c in found if c.context.setting})),
             claims=tuple(found),
+            said_without_form=inherited,
         )
-        for effect, found in by_effect.items()
+        for (inherited, effect), found in by_effect.items()
     ]
-    return tuple(sorted(reports, key=lambda r: (-r.source_count, r.effect)))
+    return tuple(sorted(reports, key=lambda r: (r.said_without_form, -r.source_count, r.effect)))
 
 
 def _statement(claim: Claim) -> tuple[object, ...]:
