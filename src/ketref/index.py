@@ -134,7 +134,8 @@ class NameIndex:
                     if ratio >= 0.75:
                         offer(entity_id, 0.6 * ratio, self._shown[name_key])
         content = [w for w in words if len(w) > 2]
-        if content:
+        enough = limit is not None and sum(1 for score, _ in best.values() if score > 0.3) >= limit
+        if content and not enough:  # a description hit (0.3) could still make the best ``limit``
             for entity_id in found.described_by(content):
                 offer(entity_id, 0.3, entities[entity_id].description)
         hits = [

@@ -78,6 +78,7 @@ class KnowledgeBase:
             raise integrity.error(origins, exc.problem, "entity", exc.record or "", exc.field) from None
         self._claim_index = ClaimIndex(tuple(self._claims.values()))
         self._comparisons: dict[tuple[str, str], EntityComparison] = {}
+        self._search_results: dict[tuple[str, float, str], SearchResult] = {}
         self.pack_entities: frozenset[str] = frozenset()
         """The ids of the entities a pack added (:meth:`from_paths`); empty otherwise."""
 
@@ -258,13 +259,23 @@ class KnowledgeBase:
         hits = self._names.search(text, self._entities, None if wanted is not None else limit)
         if wanted is not None:
             hits = [h for h in hits if self._entities[h.entity_id].kind is wanted]
-        from ketref.models.results import SearchResult
+        return tuple(self._search_result(h.entity_id, h.score, h.matched) for h in hits[:limit])
 
-        # the entities are validated records already: building the results need not check them again
-        return tuple(
-            SearchResult.model_construct(entity=self._entities[h.entity_id], score=h.score, matched=h.matched)
-            for h in hits[:limit]
-        )
+    def _search_result(self, entity_id: str, score: float, matched: str) -> SearchResult:
+        """A search result, remembered: results are immutable, and repeated searches are common."""
+        key = (entity_id, score, matched)
+        found = self._search_results.get(key)
+        if found is None:
+            from ketref.models.results import SearchResult
+
+            if len(self._search_results) >= 10_000:  # a bound, whatever queries arrive
+                self._search_results.clear()
+            # the entity is a validated record already: building the result need not check it again
+            found = SearchResult.model_construct(
+                entity=self._entities[entity_id], score=score, matched=matched
+            )
+            self._search_results[key] = found
+        return found
 
     def _entity_id(self, query: EntityQuery | None) -> str | None:
         return None if query is None else self.get(query).id
