@@ -137,3 +137,26 @@ def test_a_pathway_diagram_renders_in_a_browser(server: str, tmp_path: Path) -> 
         profile=tmp_path / "p4",
     )
     assert (SCREENSHOTS / "pathway.png").stat().st_size > 10_000
+
+
+def test_an_entity_page_is_a_profile_with_formatted_citations(server: str, tmp_path: Path) -> None:
+    """Issue #14: the entity page shows the profile's sections in order, and a footnote mark links
+    to the source in text citation style with its tier."""
+    dom = chromium("--dump-dom", f"{server}/generated/entities/esketamine/", profile=tmp_path / "p5")
+    headings = [re.sub(r"<.*?>|¶", "", h).strip() for h in re.findall(r"<h2[^>]*>(.*?)</h2>", dom)]
+    expected = [s.title for s in ketref.profile("esketamine").sections]
+    assert headings[: len(expected)] == expected
+    assert 'href="#source-1"' in dom
+    first = dom[dom.index('<li id="source-1">') :]
+    first = first[: first.index("</li>")]
+    assert re.search(r"\b(19|20)\d\d\b", first)  # an author-year citation, not a title alone
+    assert re.search(r"\[(regulatory|systematic review|primary|reference|secondary|marketing)\]", first)
+    assert "nmda-receptor" not in dom.split('<div class="ketref-structure">')[0]
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    chromium(
+        "--window-size=1280,2400",
+        f"--screenshot={SCREENSHOTS / 'entity-esketamine.png'}",
+        f"{server}/generated/entities/esketamine/",
+        profile=tmp_path / "p6",
+    )
+    assert (SCREENSHOTS / "entity-esketamine.png").stat().st_size > 10_000

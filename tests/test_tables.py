@@ -81,7 +81,9 @@ def test_html_has_the_rows_columns_and_citations(table: Table) -> None:
 def test_standalone_html_is_a_styled_page(table: Table) -> None:
     page = table.to_html(standalone=True)
     assert page.startswith("<!DOCTYPE html>") and "<style>" in page and "</html>" in page
-    assert "http://" not in page and "https://" not in page.split("<body>")[0]  # nothing to fetch
+    head = page.split("<body>")[0]
+    assert "http://" not in head and "https://" not in head  # nothing to fetch (citations may name URLs)
+    assert "src=" not in page
     parser = TableParser()
     parser.feed(page)
     assert len(parser.rows) == len(table.rows) + 1
@@ -157,14 +159,18 @@ def test_forms_table_is_the_lost_key_differences_table() -> None:
     forms = ketref.table("forms")
     assert forms.columns == ("Topic", "Racemic ketamine", "Esketamine", "Arketamine")
     rows = {row[0].text: row for row in forms.rows}
+    assert forms.rows[0][0].text == "NMDA receptor affinity, compared"  # what a lecturer compares first
     nmda = rows["NMDA receptor affinity, compared"]
-    assert "greater than Arketamine, 3–4 fold" in nmda[2].text
+    # one statement: the stated folds merged into one range, with the measured Ki values
+    assert nmda[2].text == "B: 3–5-fold greater affinity than arketamine (Ki 0.3 vs 1.4 µM, Ebert 1997)"
     assert "esketamine.binds.nmda.greater-affinity.benchchem" in nmda[2].claims
-    assert "lesser than Esketamine" in nmda[3].text
+    assert nmda[3].text.startswith("B: 3–5-fold lower affinity than esketamine")
     potency = rows["Antidepressant potency, compared"]  # the seeds disagree: both directions show
-    assert "greater than Arketamine" in potency[2].text and "lesser than Arketamine" in potency[2].text
+    assert "greater potency than arketamine (disputed)" in potency[2].text
+    assert "lower potency than arketamine (disputed)" in potency[2].text
     routes = rows["Routes of administration"]
     assert "Intranasal" in routes[2].text and "Intravenous" in routes[1].text
+    assert all(len(g.text) <= 120 for row in forms.rows for cell in row for g in cell.segments)
     products = rows["Products"]
     assert products[1].text == "Ketalar (as ketamine hydrochloride)"
     assert "Spravato" in products[2].text and products[3].text == "—"
@@ -242,3 +248,15 @@ def test_dataframe_without_pandas_says_how_to_get_it(monkeypatch: pytest.MonkeyP
     with pytest.raises(ketref.MissingDependencyError, match=r'pip install "ketref\[pandas\]"') as info:
         ketref.table("forms").to_dataframe()
     assert isinstance(info.value, ImportError) and info.value.extra == "pandas"
+
+
+def test_min_tier_drops_weaker_statements_from_tables() -> None:
+    from ketref.vocabulary import SourceTier
+
+    strict = ketref.table("forms", min_tier="primary")
+    for claim_id in strict.footnotes:
+        tiers = {ketref.source(s).effective_tier for s in ketref.claim(claim_id).sources}
+        assert any(t >= SourceTier.PRIMARY for t in tiers), claim_id
+    assert len(strict.footnotes) < len(ketref.table("forms").footnotes)
+    with pytest.raises(ketref.InvalidQueryError, match="valid tiers"):
+        ketref.table("forms", min_tier="best")

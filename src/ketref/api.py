@@ -199,7 +199,7 @@ def export(format: str = "json") -> str:  # noqa: A002 - the option's own word
     return knowledge_base().export(format)
 
 
-def table(name: str) -> Table:
+def table(name: str, *, min_tier: SourceTier | str | None = None) -> Table:
     """A generated table: ``forms`` (the key differences between the forms), ``affinities``,
     ``routes``, ``pharmacokinetics``, ``adverse-effects``, ``regulatory`` or ``conflicts``.
 
@@ -211,7 +211,7 @@ def table(name: str) -> Table:
     """
     from ketref.tables.build import build_table
 
-    return build_table(knowledge_base(), name)
+    return build_table(knowledge_base(), name, min_tier=min_tier)
 
 
 def conflicts() -> tuple[Conflict, ...]:

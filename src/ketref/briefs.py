@@ -19,6 +19,7 @@ from ketref.profiles import (
     ADVERSE,
     CLINICAL,
     MECHANISM,
+    MECHANISM_KINDS,
     PK,
     REGULATION,
     TARGET_PREDICATES,
@@ -57,8 +58,14 @@ class Brief(FrozenModel):
 
 def _fits(kb: KnowledgeBase, title: str, reading: Reading) -> bool:
     """Targets take only targets; the other sections take no targets (they are under Targets)."""
-    is_target = kb.entities[reading.object].kind.value == "target"
-    return is_target if title == "Targets" else not is_target
+    kind = kb.entities[reading.object].kind
+    if title == "Targets":
+        return kind.value == "target"
+    if title == "Mechanism":
+        return kind in MECHANISM_KINDS
+    if title == "Clinical use" and reading.predicate in MECHANISM:
+        return kind not in MECHANISM_KINDS and kind.value != "target"
+    return kind.value != "target"
 
 
 def _direct(kb: KnowledgeBase, a: str, b: str, title: str, predicates: frozenset[str]) -> list[Reading]:

@@ -48,10 +48,12 @@ def generate(kb: KnowledgeBase, target: Path) -> list[Path]:
     from ketref.chem.api import depict
     from ketref.cli import reference
     from ketref.errors import StructureError
+    from ketref.factsheets import render
     from ketref.pathways.api import compare_pathways, pathway
     from ketref.pathways.render import to_svg
+    from ketref.profiles import profile
     from ketref.tables.build import applicable, build_table
-    from ketref.teaching import factsheet, glossary
+    from ketref.teaching import glossary
 
     target = Path(target)
     written: list[Path] = []
@@ -84,7 +86,7 @@ def generate(kb: KnowledgeBase, target: Path) -> list[Path]:
     # entities, with depictions for those with a structure
     entity_lines = ["# Entities", ""]
     for entity in sorted(kb.entities.values(), key=lambda e: (e.kind.value, e.name.casefold())):
-        sheet = factsheet(kb, entity.id)
+        sheet = render(profile(kb, entity.id), "md", links=True)
         if getattr(entity, "smiles", None):
             try:
                 svg = depict(kb, entity.id)

@@ -143,7 +143,13 @@ def _markdown(p: Profile, *, links: bool) -> str:
             if s.grade is None:
                 lines.append(f"- {_md_escape(s.text)}")
                 continue
-            lines.append(f"- **{s.grade.value}** {_md_escape(s.text)} {_md_marks(p, s, links)}".rstrip())
+            hint = html.escape(_grade_title(s.grade))
+            mark = (
+                f'<span class="ketref-grade grade-{s.grade.value}" title="{hint}">{s.grade.value}</span>'
+                if links
+                else f"**{s.grade.value}**"
+            )
+            lines.append(f"- {mark} {_md_escape(s.text)} {_md_marks(p, s, links)}".rstrip())
             for caveat in s.caveats:
                 lines.append(f"    - *Caveat:* {_md_escape(caveat)}")
             if s.conflict:

@@ -105,9 +105,14 @@ CLINICAL = frozenset(
         "has_response_rate",
         "has_nonresponse_rate",
         "combined_with",
+        "decreases",
+        "increases",
     }
 )
 REGULATION = frozenset({"approved_for"})
+MECHANISM_KINDS = frozenset(
+    {EntityKind.PROCESS, EntityKind.MOLECULE, EntityKind.CELL_TYPE, EntityKind.EFFECT}
+)
 ADVERSE = frozenset({"has_adverse_effect"})
 COMPOSITION = frozenset({"has_component", "component_of", "derived_from", "source_of"})
 
@@ -405,6 +410,11 @@ def _build(kb: KnowledgeBase, entity: Entity, tier: SourceTier | None) -> Profil
 
     def is_target(r: Reading) -> bool:
         return kb.entities[r.object].kind is EntityKind.TARGET
+
+    def is_step(r: Reading) -> bool:
+        """A mechanism step ends at a process, molecule, cell type or effect, not at a target (those
+        are under targets) nor at a condition (a clinical outcome)."""
+        return kb.entities[r.object].kind in MECHANISM_KINDS
 
     if kind == "compound":
         parts["Targets and affinities"] = _target_rows(

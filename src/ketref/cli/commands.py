@@ -500,13 +500,14 @@ def _paths(ctx: Context) -> Output:
     arg("name", help="the table's name (an unknown name lists them all)"),
     arg("--format", default="md", help="the output format"),
     arg("--standalone", action="store_true", help="html: a styled page; latex: a document pdflatex compiles"),
+    arg("--min-tier", metavar="TIER", help=MIN_TIER_HELP),
     out=True,
 )
 def _table(ctx: Context) -> Output:
     from ketref.tables.build import build_table
     from ketref.tables.render import render
 
-    built = build_table(ctx.kb, ctx.ns.name)
+    built = build_table(ctx.kb, ctx.ns.name, min_tier=ctx.ns.min_tier)
     options = {"standalone": True} if ctx.ns.standalone and ctx.ns.format in ("html", "latex") else {}
     return Output(built, render(built, ctx.ns.format, **options), document=True)
 

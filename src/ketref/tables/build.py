@@ -6,6 +6,7 @@ Between Racemic Ketamine and S-Ketamine"), rebuilt from every source's claims.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Callable
 from typing import TYPE_CHECKING
@@ -14,7 +15,7 @@ from ketref._memo import PerKnowledgeBase
 from ketref.errors import InvalidQueryError, UnknownTermError
 from ketref.tables.model import Cell, Segment, Table
 from ketref.terms import suggest
-from ketref.vocabulary import PREDICATES, Status
+from ketref.vocabulary import PREDICATES, SourceTier, Status
 
 if TYPE_CHECKING:
     from ketref.kb import KnowledgeBase
@@ -25,9 +26,10 @@ __all__ = ["REQUIRES", "TABLES", "applicable", "build_table", "citation"]
 FORMS = ("racemic-ketamine", "esketamine", "arketamine")
 
 # (row label, predicate, object or None for any, aspect or None for plain claims)
+# in the order a lecturer compares the forms: the NMDA receptor first
 FORM_ROWS: tuple[tuple[str, str, str | None, str | None], ...] = (
-    ("NMDA receptor antagonism", "antagonist_of", "nmda-receptor", None),
     ("NMDA receptor affinity, compared", "binds", "nmda-receptor", "affinity"),
+    ("NMDA receptor antagonism", "antagonist_of", "nmda-receptor", None),
     ("Sigma-1 receptor affinity, compared", "binds", "sigma-1-receptor", "affinity"),
     ("Opioid receptors", "interacts_with", "opioid-receptors", None),
     ("Antidepressant potency, compared", "has_effect", "antidepressant-effect", "potency"),
@@ -43,26 +45,68 @@ def _name(kb: KnowledgeBase, entity_id: str) -> str:
     return kb.entities[entity_id].name
 
 
-def _form_cell(kb: KnowledgeBase, form: str, predicate: str, obj: str | None, aspect: str | None) -> Cell:
-    readings: list[Reading] = kb.readings(subject=form, predicate=predicate, object=obj)
-    parts: dict[str, list[str]] = defaultdict(list)
-    for r in readings:
+def _form_cell(
+    kb: KnowledgeBase,
+    form: str,
+    predicate: str,
+    obj: str | None,
+    aspect: str | None,
+    min_tier: SourceTier | None = None,
+) -> Cell:
+    """One synthesized statement per cell: the claims that say the same thing merged, the sizes
+    they state read as one range, a grade mark (A–D) and a mark where a source disputes it."""
+    from ketref.statements import group_readings, synthesize
+
+    readings: list[Reading] = []
+    for r in kb.readings(subject=form, predicate=predicate, object=obj):
         c = r.claim.comparison
         if aspect is None:
             if c is not None and c.comparator == form:
                 continue  # another form's comparison: it presupposes, not states, this form's fact
-            label = ("not " if r.claim.negated else "") + _name(kb, r.object)
-            if c is not None and r.comparator is not None and r.direction is not None:
-                label += f" ({c.aspect.value} {r.direction.value} than {_name(kb, r.comparator)})"
-        else:
-            if c is None or c.aspect.value != aspect or r.comparator is None or r.direction is None:
-                continue
-            magnitude = f", {c.magnitude}" if c.magnitude is not None else ""
-            label = f"{r.direction.value} than {_name(kb, r.comparator)}{magnitude}"
-        if r.claim.status is Status.UNKNOWN:  # the source says this is an open question (#13)
-            label = f"not known whether {label}"
-        parts[label].append(r.claim.id)
-    return Cell.of([Segment(text=label, claims=tuple(dict.fromkeys(ids))) for label, ids in parts.items()])
+        elif c is None or c.aspect.value != aspect or r.comparator is None or r.direction is None:
+            continue
+        if r.comparator is not None and r.comparator not in FORMS:
+            continue  # the forms table compares the forms with each other
+        readings.append(r)
+    found = []
+    for group in group_readings(readings):
+        statement = synthesize(kb, group, min_tier=min_tier)
+        if statement is None:
+            continue
+        kept = [r for r in group if r.claim.id in statement.claims]
+        text = _cell_phrase(kb, kept, with_object=obj is None)
+        if statement.conflict:
+            text += " (disputed)"
+        grade = statement.grade.value if statement.grade else "–"
+        found.append(
+            (-(statement.grade.rank if statement.grade else 0), f"{grade}: {text}", statement.claims)
+        )
+    found.sort(key=lambda t: t[0])
+    return Cell.of([Segment(text=text, claims=claims) for _, text, claims in found])
+
+
+def _cell_phrase(kb: KnowledgeBase, group: list[Reading], *, with_object: bool) -> str:
+    """A short phrase for a table cell: the object (for plain rows), or the comparison with the
+    measured values but without the list of stated sizes."""
+    from ketref.humanize import entity_phrase, sentence_case
+    from ketref.statements import _context_words, comparison_phrase
+
+    first = group[0]
+    claims = [r.claim for r in group]
+    compared = comparison_phrase(kb, first, claims)
+    compared = re.sub(r";? ?stated as [^)]*", "", compared).replace(" ()", "")
+    if with_object:
+        text = sentence_case(entity_phrase(kb, first.object, article=False))
+        if first.claim.negated:
+            text = f"not for {entity_phrase(kb, first.object, article=False)}"
+        if compared:
+            text += f", {compared}"
+    else:
+        text = compared or ("no" if first.claim.negated else "yes")
+    if first.claim.status is Status.UNKNOWN:  # the source says this is an open question (#13)
+        text = f"not known whether {text}"
+    extra = [w for w in _context_words(kb, claims) if not w.startswith("(")]
+    return " ".join([text, *extra])
 
 
 def _products_cell(kb: KnowledgeBase, form: str) -> Cell:
@@ -96,6 +140,8 @@ def forms_table(kb: KnowledgeBase) -> Table:
         columns=("Topic", *(_name(kb, f) for f in FORMS)),
         rows=tuple(rows),
         caption="What the sources state about each form; comparisons are read from each form's side. "
+        "Each statement merges the claims that say the same thing; A–D is its evidence grade "
+        "(docs/sources.md) and '(disputed)' marks one a source contradicts. "
         "Claims about ketamine named without a form are not shown here.",
     )
 
@@ -260,18 +306,62 @@ _BUILT: PerKnowledgeBase[str, Table] = PerKnowledgeBase()
 
 
 def citation(kb: KnowledgeBase, claim_id: str) -> str:
-    """How a footnote cites a claim: its sources and the first quote."""
+    """How a footnote cites a claim: each source in text citation style with its tier, then the
+    first quote and the claim's id."""
+    from ketref.citations import cite_source
+
     claim = kb.claim(claim_id)
-    titles = "; ".join(kb.source(s).title for s in claim.sources)
-    return f"{titles}: “{claim.evidence[0].quote}” (claim {claim.id})"
+    cited = [kb.source(s) for s in claim.sources]
+    sources = "; ".join(
+        f"{cite_source(s, 'text').rstrip('.')} [{s.effective_tier.value.replace('_', ' ')}]" for s in cited
+    )
+    return f"{sources}: “{claim.evidence[0].quote}” (claim {claim.id})"
 
 
 def _with_citations(kb: KnowledgeBase, table: Table) -> Table:
     return table.model_copy(update={"citations": {c: citation(kb, c) for c in table.footnotes}})
 
 
-def build_table(kb: KnowledgeBase, name: str) -> Table:
-    """The table called ``name`` (see :data:`TABLES`), built from ``kb`` with its citations."""
+def _at_tier(kb: KnowledgeBase, table: Table, tier: SourceTier) -> Table:
+    """The table with only claims that have a source of ``tier`` or better: statements resting only
+    on weaker sources leave their cells, and rows with nothing left go."""
+    from ketref.tables.model import Cell
+
+    def strong(claim_id: str) -> bool:
+        return any(kb.source(s).effective_tier >= tier for s in kb.claim(claim_id).sources)
+
+    rows = []
+    for row in table.rows:
+        if not any(cell.claims for cell in row):
+            rows.append(row)
+            continue
+        cells = []
+        for cell in row:
+            if not cell.claims:
+                cells.append(cell)
+            elif cell.segments:
+                kept = [
+                    g.model_copy(update={"claims": tuple(filter(strong, g.claims))}) for g in cell.segments
+                ]
+                cells.append(Cell.of([g for g in kept if g.claims]))
+            else:
+                kept_ids = tuple(filter(strong, cell.claims))
+                cells.append(cell.model_copy(update={"claims": kept_ids}) if kept_ids else Cell(text="—"))
+        if any(c.claims for c in cells):
+            rows.append(tuple(cells))
+    caption = f"{table.caption} Only sources of the {tier.value.replace('_', ' ')} tier or better.".strip()
+    return table.model_copy(update={"rows": tuple(rows), "caption": caption})
+
+
+def build_table(kb: KnowledgeBase, name: str, *, min_tier: SourceTier | str | None = None) -> Table:
+    """The table called ``name`` (see :data:`TABLES`), built from ``kb`` with its citations; with
+    ``min_tier``, only statements with a source of that tier or better (docs/sources.md)."""
+    if min_tier is not None:
+        from ketref.grades import resolve_tier
+
+        tier = resolve_tier(min_tier)
+        full = build_table(kb, name)
+        return _BUILT.get(kb, f"{name}@{tier.value}", lambda: _with_citations(kb, _at_tier(kb, full, tier)))
     if not isinstance(name, str) or name not in TABLES:
         raise UnknownTermError(str(name), suggest(str(name), TABLES) or list(TABLES), what="table")
     missing = [e for e in REQUIRES.get(name, ()) if e not in kb.entities]

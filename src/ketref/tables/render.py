@@ -433,7 +433,7 @@ def to_latex(table: Table, *, standalone: bool = False) -> str:
     if table.footnotes:
         lines.append("{\\footnotesize\\sloppy")
         lines.append("\\begin{enumerate}")
-        lines += [f"\\item {_breakable_ids(latex_escape(note))}" for note in _notes(table)]
+        lines += [f"\\item {_tex_breakable(note)}" for note in _notes(table)]
         lines.append("\\end{enumerate}")
         lines.append("}")
     body = "\n".join(lines) + "\n"
