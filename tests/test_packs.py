@@ -246,7 +246,7 @@ def test_a_pack_table_cites_the_pack_claims(tmp_path: Path) -> None:
     table = build_table(kb, "adverse-effects")
     assert "compound-x.nausea.lab" in table.footnotes
     markdown = table.to_markdown()
-    assert "Lab notes on a new compound: “Compound X caused nausea in our assay.”" in markdown
+    assert "Lab notes on a new compound [primary]: “Compound X caused nausea in our assay.”" in markdown
     assert build_table(kb, "adverse-effects") is table  # built once per knowledge base
     assert "compound-x.nausea.lab" not in ketref.table("adverse-effects").footnotes
 
