@@ -78,9 +78,12 @@ def _text(source: Source) -> str:
     elif source.publisher:
         parts.append(source.publisher)
     year = _year(source)
-    if year:
-        parts.append(year)
-    parts.append(source.title.rstrip("."))
+    if parts or not year:
+        if year:
+            parts.append(year)
+        parts.append(source.title.rstrip("."))
+    else:  # no author: the title leads, then the year
+        parts += [source.title.rstrip("."), year]
     if source.journal:
         where = source.journal
         if source.volume:

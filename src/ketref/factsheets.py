@@ -242,6 +242,7 @@ def _tex(p: Profile) -> str:
         return latex_escape(text)
 
     lines = [
+        "\\sloppy",
         f"\\section*{{{esc(p.name)}}}",
         f"\\emph{{{esc(p.kind.value.replace('_', ' '))}}}: {esc(p.description)}",
         "",
@@ -283,7 +284,7 @@ def _tex_breakable(text: str) -> str:
     words = []
     for word in text.split(" "):
         if len(word) > 20:
-            parts = re.split(r"(?<=[-/.,=])", word)
+            parts = re.split(r"(?<=[-/.,=:;])", word)
             words.append(r"\allowbreak{}".join(latex_escape(part) for part in parts))
         else:
             words.append(latex_escape(word))

@@ -405,8 +405,10 @@ def _build(kb: KnowledgeBase, entity: Entity, tier: SourceTier | None) -> Profil
     used: set[int] = set()
 
     def take(rs: list[Reading]) -> list[Reading]:
-        used.update(id(r) for r in rs)
-        return rs
+        """The readings no earlier section took, now marked as taken: a statement appears once."""
+        fresh = [r for r in rs if id(r) not in used]
+        used.update(id(r) for r in fresh)
+        return fresh
 
     def is_target(r: Reading) -> bool:
         return kb.entities[r.object].kind is EntityKind.TARGET
@@ -425,7 +427,7 @@ def _build(kb: KnowledgeBase, entity: Entity, tier: SourceTier | None) -> Profil
             _statements(kb, take(_pick(readings, PK)), tier), key=lambda s: s.text
         )
         parts["Mechanism"] = _statements(
-            kb, take(_pick(readings, MECHANISM, lambda r: not is_target(r))), tier
+            kb, take(_pick(readings, MECHANISM | {"acts_through"}, is_step)), tier
         )
         parts["Regulation"] = _statements(kb, take(_pick(readings, REGULATION)), tier)
         parts["Clinical use"] = _statements(kb, take(_pick(readings, CLINICAL)), tier)
@@ -434,9 +436,7 @@ def _build(kb: KnowledgeBase, entity: Entity, tier: SourceTier | None) -> Profil
         other = "Other statements"
     elif kind == "target":
         parts["Ligands and affinities"] = _target_rows(kb, take(_ligand_readings(readings)), tier)
-        parts["Mechanism"] = _statements(
-            kb, take(_pick(readings, MECHANISM | {"leads_to", "results_from"})), tier
-        )
+        parts["Mechanism"] = _statements(kb, take(_pick(readings, MECHANISM | {"results_from"})), tier)
         other = "Other statements"
     elif kind == "product":
         parts["Ingredient and strength"] = _statements(

@@ -257,6 +257,8 @@ def short_citation(source: Source) -> str:
             who = f"{families[0]} & {families[1]}"
         else:
             who = f"{families[0]} et al."
+    elif source.journal:
+        who = source.journal
     elif source.publisher:
         who = source.publisher.split(" (")[0]
     elif source.title.startswith("["):  # a translated title, as PubMed prints it
