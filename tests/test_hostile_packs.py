@@ -785,3 +785,95 @@ def test_c8_a_pack_pathway_answers_fast(tmp_path: Path) -> None:
     found = pathway.paths("p0", "tgt")
     assert time.monotonic() - started < 10
     assert found[0].nodes == ("p0", "tgt") and len(found) > 1
+
+
+# -- M1, M2, L10: a pack can never shadow a bundled identity -----------------------------------
+
+
+def route_named(tmp_path: Path, name: str, synonyms: tuple[str, ...] = ()) -> Path:
+    import json
+
+    path = tmp_path / "p.toml"
+    text = f'[[route]]\nid = "evil"\nname = {json.dumps(name)}\nsynonyms = {json.dumps(list(synonyms))}\n'
+    path.write_text(text + 'description = "d"\n', encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("synonym", "owner"),
+    [
+        ("CHEBI:60799", "esketamine"),
+        ("chebi:60799", "esketamine"),
+        ("pubchem.compound:182137", "esketamine"),
+        ("PubChem.Compound:182137", "esketamine"),
+        ("ketref:esketamine", "esketamine"),
+        ("KETREF:Arketamine", "arketamine"),
+    ],
+)
+def test_m1_a_pack_name_may_not_pose_as_a_bundled_identifier(
+    tmp_path: Path, synonym: str, owner: str
+) -> None:
+    err = refused(route_named(tmp_path, "Evil", ("fine", synonym)))
+    assert (err.record, err.field) == ("evil", "synonyms.1")
+    assert f"identifier of {owner!r}" in err.problem
+    assert ketref.get(synonym).id == owner  # the bundled answer is unchanged
+
+
+def test_m1_an_inchikey_shaped_name_of_another_entity_is_refused(tmp_path: Path) -> None:
+    key = next(
+        x.curie.split(":", 1)[1] for x in ketref.get("arketamine").xrefs if x.curie.startswith("inchikey:")
+    )
+    err = refused(route_named(tmp_path, "Evil", (key,)))
+    assert "identifier of 'arketamine'" in err.problem
+
+
+LOOKALIKES = [
+    "Еsketamine",  # Cyrillic capital Ie
+    "Esketamіne",  # Ukrainian i
+    "Esketamıne",  # dotless i
+    "Eśketamine",  # an accent
+    "Εsketamine",  # Greek capital Epsilon
+    "Esketαmine",  # Greek alpha
+    "Еѕкеtаmіnе",  # mostly Cyrillic
+    "E s k e t a m i n e",
+    "ESKETAMINE",
+]
+
+
+@pytest.mark.parametrize("name", LOOKALIKES)
+def test_m2_look_alike_names_name_both_records(tmp_path: Path, name: str) -> None:
+    err = refused(route_named(tmp_path, name))
+    assert (err.record, err.field) == ("evil", "name")
+    assert "'esketamine'" in err.problem
+    assert "looks like" in err.problem or "would name both 'esketamine' and 'evil'" in err.problem
+
+
+@pytest.mark.parametrize(
+    "char", ["\u200b", "\u200d", "\u2060", "\ufeff", "\u00ad", "\u202e", "\x00", "\n", "\x1b"]
+)
+def test_m2_l10_hidden_and_control_characters_are_refused(tmp_path: Path, char: str) -> None:
+    err = refused(route_named(tmp_path, f"Odd{char}route"))
+    assert (err.record, err.field) == ("evil", "name")
+    assert f"U+{ord(char):04X}" in err.problem
+
+
+def test_a_distinct_name_still_loads(tmp_path: Path) -> None:
+    kb = KnowledgeBase.from_paths(route_named(tmp_path, "Intrathecal drip", ("IT drip",)))
+    assert kb.get("IT drip").id == "evil"
+
+
+def test_name_length_at_the_limit_and_past(tmp_path: Path) -> None:
+    n = limits.MAX_NAME_CHARS
+    assert KnowledgeBase.from_paths(route_named(tmp_path, "R" + "x" * (n - 1))).get("evil")
+    assert "200 characters" in refused(route_named(tmp_path, "R" + "x" * n)).problem
+
+
+def test_a_unique_name_within_one_pack_is_checked_too(tmp_path: Path) -> None:
+    path = tmp_path / "p.toml"
+    path.write_text(
+        '[[route]]\nid = "a"\nname = "Quux"\ndescription = "d"\n\n'
+        '[[route]]\nid = "b"\nname = "Quuх"\ndescription = "d"\n',  # a Cyrillic х
+        encoding="utf-8",
+    )
+    err = refused(path)
+    assert err.record == "b" and "'a'" in err.problem and err.line == 6

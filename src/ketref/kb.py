@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, TypeVar, cast
 
 from ketref import integrity
 from ketref._normalize import INCHIKEY_PATTERN
+from ketref.confusables import check_identities
 from ketref.errors import (
     DataError,
     InvalidQueryError,
@@ -72,6 +73,7 @@ class KnowledgeBase:
         integrity.check_references(
             self._entities, self._sources, self._claims, self._conflict_records, self.exclusions, origins
         )
+        check_identities(self._entities.values(), partial(integrity.error, origins))  # ketref.confusables
         try:
             self._names = NameIndex(self._entities.values())
         except DataError as exc:  # name the file and line of the second claimant

@@ -266,15 +266,30 @@ def to_mol(structure: str | Mol) -> Mol:
             structure=structure.encode("utf-8", "backslashreplace").decode("ascii")[:200],
             reason="lone surrogate",
         ) from None
+    if not structure.isascii():  # SMILES, InChI and molfiles are ASCII by their specifications
+        first = next(c for c in structure if not c.isascii())
+        raise StructureError(
+            f"structure text holds the non-ASCII character U+{ord(first):04X}; SMILES, InChI and "
+            "molfiles are ASCII",
+            structure=structure[:200],
+            reason="not ASCII",
+        )
     kind = structure_format(structure)
     check_bounds(structure, kind)
     with captured_log() as log:
-        if kind == "inchi":
-            mol = Chem.MolFromInchi(structure.strip())
-        elif kind == "molfile":
-            mol = Chem.MolFromMolBlock(structure)
-        else:
-            mol = Chem.MolFromSmiles(structure.strip())
+        try:
+            if kind == "inchi":
+                mol = Chem.MolFromInchi(structure.strip())
+            elif kind == "molfile":
+                mol = Chem.MolFromMolBlock(structure)
+            else:
+                mol = Chem.MolFromSmiles(structure.strip())
+        except (SystemError, RuntimeError, ValueError) as exc:  # RDKit's C++ side gave up
+            raise StructureError(
+                f"RDKit could not read it ({type(exc).__name__})",
+                structure=structure[:200],
+                reason=str(exc)[:200],
+            ) from None
     if mol is None or mol.GetNumAtoms() == 0:
         reason = _reason(log, "RDKit could not read it" if mol is None else "no atoms")
         raise StructureError(f"not a valid {kind}: {reason}", structure=structure, reason=reason)
