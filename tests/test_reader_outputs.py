@@ -210,3 +210,9 @@ def test_footnotes_carry_the_tier() -> None:
     sources = p.section("Sources").statements
     assert all(s.text.endswith("]") for s in sources)
     assert any(s.text.endswith("[primary]") for s in sources)
+
+
+def test_a_caveat_reaches_the_table_footnotes() -> None:
+    """The contested D2High value (issue #14, ux review 2.8) carries its caveat into the table."""
+    markdown = ketref.table("affinities").to_markdown()
+    assert "Caveat: Other studies report no D2 binding up to 10 µM" in markdown

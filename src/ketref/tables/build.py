@@ -307,7 +307,7 @@ _BUILT: PerKnowledgeBase[str, Table] = PerKnowledgeBase()
 
 def citation(kb: KnowledgeBase, claim_id: str) -> str:
     """How a footnote cites a claim: each source in text citation style with its tier, then the
-    first quote and the claim's id."""
+    first quote, the claim's id and the curators' caveat for readers, if any."""
     from ketref.citations import cite_source
 
     claim = kb.claim(claim_id)
@@ -315,7 +315,8 @@ def citation(kb: KnowledgeBase, claim_id: str) -> str:
     sources = "; ".join(
         f"{cite_source(s, 'text').rstrip('.')} [{s.effective_tier.value.replace('_', ' ')}]" for s in cited
     )
-    return f"{sources}: “{claim.evidence[0].quote}” (claim {claim.id})"
+    caveat = f" Caveat: {claim.caveat}" if claim.caveat else ""
+    return f"{sources}: “{claim.evidence[0].quote}” (claim {claim.id}).{caveat}"
 
 
 def _with_citations(kb: KnowledgeBase, table: Table) -> Table:
