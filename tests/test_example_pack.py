@@ -161,7 +161,7 @@ def run(*argv: str) -> tuple[int, str, str]:
         (["paths", "examplamine", "examplamine", "example calm"], "-> example-calm"),
         (["factsheet", "examplamine", "--format", "md"], "# Examplamine"),
         (["quiz", "--n", "200"], "Example lecture note"),
-        (["flashcards"], "Examplamine"),
+        (["flashcards"], "What does examplamine bind?"),
         (["export", "--format", "turtle"], "examplamine"),
         (["export", "--format", "jsonld"], "examplamine"),
         (["export"], "examplamine"),

@@ -219,14 +219,6 @@ def test_dataframe_export() -> None:
 # -- teaching ---------------------------------------------------------------------------------
 
 
-def test_flashcards_import_format() -> None:
-    text = teaching.to_anki(teaching.flashcards(ketref.knowledge_base()))
-    lines = text.splitlines()
-    assert lines[:3] == ["#separator:tab", "#html:false", "#tags column:3"]
-    assert all(len(line.split("\t")) == 3 for line in lines[3:])
-    assert len(lines) - 3 == len(teaching.flashcards(ketref.knowledge_base()))
-
-
 def test_factsheet_lists_every_claim_of_the_entity() -> None:
     sheet = teaching.factsheet(ketref.knowledge_base(), "arketamine")
     own = [c for c in ketref.claims("arketamine") if c.subject == "arketamine"]

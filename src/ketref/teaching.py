@@ -6,14 +6,14 @@ Educational material, not clinical guidance.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Literal
 
 from ketref.models._base import FrozenModel, Id
 from ketref.quiz import Question
-from ketref.vocabulary import PREDICATES, Status
 
 if TYPE_CHECKING:
     from ketref.kb import EntityQuery, KnowledgeBase
+    from ketref.models.claims import Claim
 
 __all__ = ["Flashcard", "Question", "factsheet", "flashcards", "glossary", "quiz", "to_anki"]
 
@@ -22,10 +22,17 @@ __all__ = ["Flashcard", "Question", "factsheet", "flashcards", "glossary", "quiz
 
 
 class Flashcard(FrozenModel):
-    """A front and a back, with the claim and source behind the back."""
+    """One card: a basic card (``front`` asks, ``back`` answers) or a cloze card (``front`` holds the
+    sentence with ``{{c1::...}}`` gaps, ``back`` the citation). ``guid`` is stable: the same fact
+    gives the same id in every run, so a re-import into Anki updates the card instead of adding one.
+    ``claim`` and ``source`` are the first of the claims behind it."""
 
+    guid: str
+    notetype: Literal["Basic", "Cloze"]
     front: str
     back: str
+    claims: tuple[Id, ...]
+    tags: tuple[str, ...] = ()
     claim: Id
     source: Id
 
@@ -64,38 +71,198 @@ def glossary(kb: KnowledgeBase) -> str:
     return "\n".join(lines)
 
 
-def _candidates(kb: KnowledgeBase) -> list[tuple[str, str, str, str]]:
-    """(claim id, subject, predicate, answer) for every claim that can become a question."""
-    out = []
-    for claim in kb.all_claims():
-        if (
-            PREDICATES[claim.predicate].quiz
-            and not claim.negated
-            and claim.comparison is None
-            and claim.status is not Status.UNKNOWN  # an open question is not an answer (#13)
-        ):
-            out.append((claim.id, claim.subject, claim.predicate, claim.object))
-    return out
+# "Which ... ?" fronts for the facts a card lists, by predicate
+_CARD_FRONT = {
+    "binds": "What does {s} bind?",
+    "antagonist_of": "What is {s} an antagonist of?",
+    "agonist_of": "What is {s} an agonist of?",
+    "inhibits": "What does {s} inhibit?",
+    "has_effect": "What effects does {s} have?",
+    "has_adverse_effect": "What adverse effects does {s} have?",
+    "treats": "What is {s} used to treat (as the sources claim)?",
+    "approved_for": "What is {s} approved for?",
+    "administered_via": "By which routes is {s} given?",
+    "has_active_ingredient": "What is the active ingredient of {s}?",
+    "metabolized_to": "What is {s} metabolised to?",
+    "metabolized_by": "Which enzymes metabolise {s}?",
+    "controlled_in": "How is {s} controlled by law?",
+}
 
 
-def flashcards(kb: KnowledgeBase) -> tuple[Flashcard, ...]:
-    """One card per question-worthy claim: the front asks, the back answers with its source."""
-    cards = []
-    for claim_id, subject, predicate, answer in _candidates(kb):
-        claim = kb.claim(claim_id)
+def _by(reader: Any, claims: list[Claim]) -> str:
+    return ", ".join(sorted({reader.short(s) for c in claims for s in c.sources}))
+
+
+def _guid(*key: str) -> str:
+    import hashlib
+
+    return "ketref-" + hashlib.sha256("\x1f".join(key).encode("utf-8")).hexdigest()[:16]
+
+
+def _cite_short(kb: KnowledgeBase, claims: list[Claim]) -> str:
+    from html import escape
+
+    parts = []
+    for claim in claims[:3]:
         source = kb.source(claim.evidence[0].source)
-        front = f"{kb.entities[subject].name} {PREDICATES[predicate].label} …?"
-        back = f"{kb.entities[answer].name} (according to {source.title}: “{claim.evidence[0].quote}”)"
-        cards.append(Flashcard(front=front, back=back, claim=claim_id, source=source.id))
-    return tuple(cards)
+        parts.append(f"{escape(source.title)} [{source.effective_tier.value}]")
+    more = f" and {len(claims) - 3} more" if len(claims) > 3 else ""
+    return "Sources: " + "; ".join(dict.fromkeys(parts)) + more
+
+
+def flashcards(kb: KnowledgeBase, *, min_tier: str | None = None) -> tuple[Flashcard, ...]:
+    """Learnable cards, one per fact, every front different.
+
+    - list cards: everything the sources say of one subject under one predicate merges into one
+      card whose back lists the answers ("What adverse effects does Spravato have?");
+    - cloze cards for numbers (Ki, half-life, bioavailability by route, strengths) and names
+      (which enantiomer is stronger, which CIP label an enantiomer has, what a product contains);
+    - comparison cards for every pair of forms the sources compare.
+
+    Open questions and negated claims are never an answer. ``min_tier`` keeps facts with a source
+    of that tier or better.
+    """
+    from html import escape
+
+    from ketref.quiz import QuestionKind, question_pool
+    from ketref.quiz import _Reader as Reader  # the quiz's reading of names and tiers
+    from ketref.quiz import _tier as parse_tier
+
+    reader = Reader(kb, parse_tier(min_tier))
+    cards: dict[str, Flashcard] = {}
+
+    def add(
+        notetype: str, front: str, back: str, claims: list[Claim], tags: tuple[str, ...], *key: str
+    ) -> None:
+        if front in cards or not claims:
+            return
+        cards[front] = Flashcard(
+            guid=_guid(notetype, *key),
+            notetype="Cloze" if notetype == "Cloze" else "Basic",
+            front=front,
+            back=back,
+            claims=tuple(dict.fromkeys(c.id for c in claims)),
+            tags=tags,
+            claim=claims[0].id,
+            source=claims[0].evidence[0].source,
+        )
+
+    # list cards: one per subject and predicate
+    groups: dict[tuple[str, str], list[Claim]] = {}
+    for claim in reader.claims:
+        if claim.predicate in _CARD_FRONT and not claim.negated and claim.comparison is None:
+            groups.setdefault((claim.subject, claim.predicate), []).append(claim)
+    for (subject, predicate), claims in sorted(groups.items()):
+        answers: dict[str, list[Claim]] = {}
+        for claim in claims:
+            answers.setdefault(claim.object, []).append(claim)
+        front = escape(_CARD_FRONT[predicate].format(s=reader.lname(subject)))
+        front = front[:1].upper() + front[1:]
+        items = "".join(
+            f"<li>{escape(reader.name(obj))} <small>({escape(_by(reader, cs))})</small></li>"
+            for obj, cs in sorted(answers.items(), key=lambda kv: reader.name(kv[0]).casefold())
+        )
+        add("Basic", front, f"<ul>{items}</ul>", claims, ("ketref", subject, predicate), subject, predicate)
+
+    # cloze and comparison cards from the well-posed questions' facts
+    for q in question_pool(kb, min_tier=min_tier):
+        claims = [kb.claim(c) for c in q.claims]
+        back = _cite_short(kb, claims)
+        subject = q.subject or ""
+        if q.kind is QuestionKind.NUMBER:
+            stem = q.stem.split(", ", 1)[1] if q.stem.startswith("According to") else q.stem
+            stem = stem[:1].upper() + stem[1:]
+            text = f"{escape(stem.rstrip('?'))}: {{{{c1::{escape(q.answer_text)}}}}}"
+            add("Cloze", text, back, claims, ("ketref", subject, "number"), "number", stem, q.answer_text)
+        elif q.kind is QuestionKind.COMPARE and q.unit != "fold":
+            stem = q.stem.split(", ", 1)[1] if q.stem.startswith("According to") else q.stem
+            stem = stem[:1].upper() + stem[1:]
+            add(
+                "Basic",
+                escape(stem),
+                f"{escape(q.answer_text)}<br>{back}",
+                claims,
+                ("ketref", "compare"),
+                stem,
+            )
+        elif q.kind is QuestionKind.COMPARE:
+            stem = q.stem.split(", ", 1)[1] if q.stem.startswith("According to") else q.stem
+            add(
+                "Basic",
+                escape(stem[:1].upper() + stem[1:]),
+                f"{escape(q.answer_text)}<br>{back}",
+                claims,
+                ("ketref", "compare"),
+                stem,
+            )
+        elif q.kind is QuestionKind.STRUCTURE and "configuration" in q.stem:
+            text = f"{escape(reader.name(subject))} has the {{{{c1::{escape(q.answer_text)}}}}} configuration"
+            add(
+                "Cloze",
+                text,
+                back + "<br>Computed by RDKit from the recorded structure.",
+                claims,
+                ("ketref", subject, "structure"),
+                "cip",
+                subject,
+            )
+        elif q.kind is QuestionKind.STRUCTURE:
+            label = q.stem.split("(")[1].split(")")[0]
+            text = f"The ({label}) enantiomer of ketamine is {{{{c1::{escape(q.answer_text)}}}}}"
+            add("Cloze", text, back, claims, ("ketref", subject, "structure"), "enantiomer", label)
+        elif q.kind is QuestionKind.REGULATION:
+            stem = q.stem.split(", ", 1)[1] if q.stem.startswith("According to") else q.stem
+            text = f"{escape(stem.rstrip('?'))}: {{{{c1::{escape(q.answer_text)}}}}}"
+            add(
+                "Cloze",
+                text[:1].upper() + text[1:],
+                back,
+                claims,
+                ("ketref", subject, "regulation"),
+                "year",
+                stem,
+            )
+    # products and their ingredients, as names to recall
+    for claim in reader.claims:
+        if claim.predicate == "has_active_ingredient" and not claim.negated:
+            gap = "{{c1::" + escape(reader.lname(claim.object)) + "}}"
+            text = f"{escape(reader.name(claim.subject))} contains {gap}"
+            add(
+                "Cloze",
+                text,
+                _cite_short(kb, [claim]),
+                [claim],
+                ("ketref", claim.subject, "product"),
+                "ingredient",
+                claim.subject,
+                claim.object,
+            )
+    return tuple(cards.values())
+
+
+ANKI_HEADERS = (
+    "#separator:tab",
+    "#html:true",
+    "#guid column:1",
+    "#notetype column:2",
+    "#deck:ketref",
+    "#tags column:5",
+    "#columns:GUID\tNotetype\tFront or Text\tBack or Back Extra\tTags",
+)
 
 
 def to_anki(cards: tuple[Flashcard, ...]) -> str:
-    """Cards as tab-separated text that Anki imports (front, back, tags)."""
-    lines = ["#separator:tab", "#html:false", "#tags column:3"]
+    """Cards as the tab-separated text Anki imports (File > Import), with the file headers Anki
+    reads: a GUID column (so a re-import updates instead of duplicating), a notetype column
+    (Basic or Cloze), the deck and a tags column."""
+
+    def field(text: str) -> str:
+        return text.replace("\t", " ").replace("\r", " ").replace("\n", " ")
+
+    lines = list(ANKI_HEADERS)
     for card in cards:
-        front, back = (t.replace("\t", " ").replace("\n", " ") for t in (card.front, card.back))
-        lines.append(f"{front}\t{back}\tketref {card.source}")
+        tags = " ".join(t.replace(" ", "_") for t in card.tags)
+        lines.append("\t".join(field(x) for x in (card.guid, card.notetype, card.front, card.back, tags)))
     return "\n".join(lines) + "\n"
 
 
