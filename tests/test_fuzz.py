@@ -25,11 +25,27 @@ LONG = os.environ.get("KETREF_HYPOTHESIS_PROFILE") == "long"
 FUNCTION_EXAMPLES = 10_000 if LONG else 60
 CLI_EXAMPLES = 10_000 if LONG else 40
 
-LOOKALIKES = "аеорсхАВЕКМНОРСТХ𝐞𝐬ｋｅｔａｍｉｎｅ\u200b\u200d\u2060\ufeff\u202e"
+LOOKALIKES = "аеорсхАВЕКМНОРСТХіїјѕԁһαεικνορτυχωΕΟΡıȷ𝐞𝐬ｋｅｔａｍｉｎｅ\u200b\u200d\u2060\ufeff\u202e\u00ad"
+CONTROLS = "".join(map(chr, range(32))) + "\x7f\x85\u2028\u2029"
+# lone surrogates are drawn explicitly: the default text strategy never draws them
+surrogates = st.text(
+    alphabet=st.characters(min_codepoint=0xD800, max_codepoint=0xDFFF), min_size=1, max_size=5
+)
+huge = st.builds(
+    lambda unit, n: unit * n,
+    st.sampled_from(["C", "c", "a", "(", "[", "1", "é", "\ud800", "ketamine ", "9**9**"]),
+    st.integers(min_value=1_000, max_value=200_000),
+)
 hostile_text = st.one_of(
     st.text(max_size=300),
     st.text(alphabet=st.characters(codec="utf-8"), max_size=50),
     st.text(alphabet=LOOKALIKES + "ketamine-()[] ", max_size=40),
+    st.text(alphabet=CONTROLS + "ketamine", max_size=40),
+    surrogates,
+    st.builds(
+        lambda a, s, b: a + s + b, st.sampled_from(["", "C", "esket"]), surrogates, st.text(max_size=5)
+    ),
+    huge,
     st.sampled_from(
         [
             "",
@@ -41,8 +57,17 @@ hostile_text = st.one_of(
             "-" * 500,
             "a" * 5000,
             "C" * 3000,
+            "c1" + "c" * 20000 + "c1",
+            "C1CC1" * 10000,
             "InChI=",
+            "InChI=1S/C99999H4",
             "M  END",
+            "9**9**9 nM",
+            "1 m**9**9**9",
+            "nan nM",
+            "Еsketamine",
+            "CHEBI:60799",
+            "YQEZLKZALYSWHR-CYBMUJFWSA-N",
         ]
     ),
 )
@@ -90,6 +115,8 @@ ENTRY_POINTS: dict[str, tuple[Callable[..., Any], tuple[Any, ...]]] = {
     ),
     "compare_pathways": (ketref.compare_pathways, ("esketamine", "arketamine")),
     "from_json": (KnowledgeBase.from_json, ('{"compound": []}',)),
+    "Value.to": (lambda unit: ketref.Value(value=1.5, unit="pM").to(unit), ("M",)),
+    "depict.size": (lambda w, h: ketref.depict("esketamine", width=w, height=h), (360, 280)),
     "convert": (quantities.convert, ("28 mg", "g")),
     "ki_to_pki": (quantities.ki_to_pki, ("1 nM",)),
     "pki_to_ki": (quantities.pki_to_ki, (6.0,)),

@@ -676,7 +676,7 @@ def test_h7_depict_checks_width_and_height(size: object, error: type[Exception])
 
 
 def test_surrogates_and_m13_give_structure_errors() -> None:
-    for text in ["\udcff", "C\udcff", "\ud800CC"]:
+    for text in ["\udcff", "C\udcff", "\ud800CC", "\ud800\x80"]:
         with pytest.raises(ketref.StructureError, match="surrogate"):
             ketref.identify(text)
     with pytest.raises(ketref.StructureError) as info:

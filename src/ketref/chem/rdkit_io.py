@@ -263,7 +263,7 @@ def to_mol(structure: str | Mol) -> Mol:
     except UnicodeEncodeError:
         raise StructureError(
             "structure text contains a lone surrogate (not text RDKit can read)",
-            structure=structure.encode("utf-8", "backslashreplace").decode("ascii")[:200],
+            structure=structure.encode("ascii", "backslashreplace").decode("ascii")[:200],
             reason="lone surrogate",
         ) from None
     if not structure.isascii():  # SMILES, InChI and molfiles are ASCII by their specifications
