@@ -9,7 +9,13 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from ketref._normalize import INCHIKEY_PATTERN, looks_like_curie, normalize_curie, normalize_name
+from ketref._normalize import (
+    INCHIKEY_PATTERN,
+    SIGN_MARKS,
+    looks_like_curie,
+    normalize_curie,
+    normalize_name,
+)
 from ketref.errors import DataError
 from ketref.models.entities import EntityBase
 
@@ -37,7 +43,14 @@ class NameIndex:
         self._curies: dict[str, str] = {}
         self._exact: dict[str, str] = {}  # names exactly as written: the fast path of lookup
         self._search_index: _Searcher | None = None
+        self._forms: dict[str, list[tuple[str, str]]] = {}  # general id -> (stereo form, name)
+        self._entity_names: dict[str, str] = {}
         for entity in entities:
+            self._entity_names[entity.id] = entity.name
+            general = getattr(entity, "form_of", None)
+            if general is not None:
+                stereo = getattr(entity, "stereo_form", None)
+                self._forms.setdefault(general, []).append((getattr(stereo, "value", ""), entity.name))
             for text in (*entity.names, entity.id):
                 self._exact.setdefault(text, entity.id)
                 self._add(self._names, normalize_name(text), entity.id, text)
@@ -76,6 +89,35 @@ class NameIndex:
             if found is not None:
                 return found
         return self._names.get(normalize_name(stripped))
+
+    def sign_only(self, query: str) -> tuple[list[str], str] | None:
+        """For a name made of a sign of optical rotation and a compound with forms ("(-)-ketamine",
+        "(+)-ketamine", "(±)-ketamine") that no entity carries: the forms it could mean and why it
+        names none of them. ``None`` for any other query."""
+        key = normalize_name(query)
+        for sign, mark in SIGN_MARKS.items():
+            if not key.startswith(mark):
+                continue
+            general = self._names.get(key[len(mark) :], "")
+            wanted = "racemate" if sign == "±" else "enantiomer"
+            candidates = [name for stereo, name in self._forms.get(general, []) if stereo == wanted]
+            if not candidates:
+                return None
+            shown = self._entity_names[general]
+            if sign == "±":
+                why = (
+                    f"(±) marks a racemate, but no source read uses it as a name for the racemate of "
+                    f"{shown}; use the form's name or its configuration, (RS)"
+                )
+            else:
+                why = (
+                    f"a sign of optical rotation alone names no form of {shown}: the sign belongs to the "
+                    "substance measured, and a salt's sign can differ from its base's (esketamine "
+                    "hydrochloride is (+), esketamine as a free base (-)); name the configuration, "
+                    "(S) or (R), or the form"
+                )
+            return candidates, why
+        return None
 
     def suggestions(self, query: str, n: int = 5) -> list[str]:
         """Names close to ``query``, best first, as they are written in the data."""

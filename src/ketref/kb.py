@@ -222,6 +222,9 @@ class KnowledgeBase:
         elif isinstance(query, str):
             entity_id = self._names.lookup(query) or self._by_computed_inchikey(query)
             if entity_id is None:
+                signed = self._names.sign_only(query)  # "(-)-ketamine": which form? say why not
+                if signed is not None:
+                    raise UnknownEntityError(query, signed[0], detail=signed[1])
                 raise UnknownEntityError(query, self._names.suggestions(query))
             found = self._entities[entity_id]
         else:
