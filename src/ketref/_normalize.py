@@ -29,6 +29,7 @@ def _sign(match: re.Match[str]) -> str:
         return SIGN_MARKS[text]
     return SIGN_MARKS["-"]
 
+
 INCHIKEY_PATTERN = re.compile(r"^[A-Z]{14}-[A-Z]{10}-[A-Z]$")
 _CURIE = re.compile(r"^[A-Za-z][A-Za-z0-9._]*:\S+$")
 
