@@ -385,3 +385,55 @@ def test_the_cli_reference_does_not_depend_on_the_terminal_width(monkeypatch: py
     narrow = reference()
     monkeypatch.setenv("COLUMNS", "250")
     assert reference() == narrow
+
+
+SAMPLE_ARGS: dict[str, list[str]] = {
+    "show": ["esketamine"],
+    "search": ["sigma"],
+    "claims": ["--subject", "arketamine"],
+    "compare": ["esketamine", "arketamine"],
+    "adverse-effects": ["esketamine"],
+    "unique": ["ayafusion-clinic"],
+    "pk": ["esketamine"],
+    "folds": [],
+    "sources": [],
+    "conflicts": [],
+    "coverage": [],
+    "structure": ["esketamine"],
+    "identify": ["CN[C@@]1(c2ccccc2Cl)CCCCC1=O"],
+    "stereoisomers": ["racemic ketamine"],
+    "depict": ["esketamine"],
+    "pathway": ["esketamine"],
+    "paths": ["esketamine", "nmda-receptor-blockade", "mtor"],
+    "table": ["forms"],
+    "export": [],
+    "factsheet": ["esketamine"],
+    "cite": ["benchchem-guide"],
+    "quiz": ["--n", "2"],
+    "flashcards": [],
+    "validate": [str(Path(__file__).parent.parent / "examples" / "lecture-pack")],
+}
+"""A working invocation of each command; a new command adds one here (a test insists)."""
+
+
+def test_every_command_has_a_sample_invocation() -> None:
+    from ketref.cli.commands import COMMANDS
+
+    assert set(COMMANDS) - {"completion"} <= set(SAMPLE_ARGS), "add the new command to SAMPLE_ARGS"
+
+
+@pytest.mark.parametrize("name", sorted(SAMPLE_ARGS))
+def test_every_command_prints_json_on_request_and_keeps_stdout_for_results(name: str) -> None:
+    from ketref.cli.commands import COMMANDS
+
+    if name not in COMMANDS:
+        pytest.skip(f"{name} is not a command here")
+    code, out, err = run(name, *SAMPLE_ARGS[name], "--json")
+    assert code == 0, err
+    payload = json.loads(out)
+    assert payload["disclaimer"] == DISCLAIMER and payload["result"] not in (None, "", [], {})
+    assert err == ""
+    code, out, err = run(name, *SAMPLE_ARGS[name])
+    assert code == 0, err
+    assert out.strip()  # handouts (a fact sheet, a quiz) may carry the notice in the document itself
+    assert err.strip() in ("", DISCLAIMER)
