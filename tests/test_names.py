@@ -30,6 +30,8 @@ MINUS, EN_DASH = "\u2212", "\u2013"
         ("(RS)-ketamine", "racemic-ketamine"),
         ("RS-ketamine", "racemic-ketamine"),
         ("N-methyl-D-aspartate receptor", "nmda-receptor"),
+        ("TrkB receptor", "trkb"),  # Kalkman 2023: "TrkB-receptors"
+        ("tyrosine kinase receptor B", "trkb"),  # Yang 2019
     ],
 )
 def test_signed_and_unsigned_names_resolve_to_their_form(name: str, entity: str) -> None:
