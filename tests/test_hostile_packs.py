@@ -877,3 +877,41 @@ def test_a_unique_name_within_one_pack_is_checked_too(tmp_path: Path) -> None:
     )
     err = refused(path)
     assert err.record == "b" and "'a'" in err.problem and err.line == 6
+
+
+# -- H12: error messages never run or embed the caller's whole argument -------------------------
+
+
+class _Hostile:
+    def __str__(self) -> str:
+        raise RuntimeError("str boom")
+
+    def __repr__(self) -> str:
+        raise RuntimeError("repr boom")
+
+    def __hash__(self) -> int:
+        raise RuntimeError("hash boom")
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda v: ketref.claims(negated=v),
+        lambda v: ketref.claims("esketamine", inherit=v),
+        lambda v: ketref.adverse_effects("esketamine", inherit=v),
+        lambda v: ketref.pathway("esketamine", inherit=v),
+        lambda v: ketref.export(v),
+        lambda v: ketref.table(v),
+        lambda v: quantities.pki_to_ki(v),
+    ],
+)
+def test_h12_messages_show_arguments_briefly_and_safely(call: Any) -> None:
+    deep: list[Any] = []
+    inner = deep
+    for _ in range(100_000):
+        inner.append([])
+        inner = inner[0]
+    for value in (deep, _Hostile(), "x" * 10_000_000):
+        with pytest.raises(ketref.KetrefError) as info:
+            call(value)
+        assert len(str(info.value)) < 2000

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, TypeVar, cast
 
 from ketref import integrity
 from ketref._normalize import INCHIKEY_PATTERN
+from ketref._shown import shown
 from ketref.confusables import check_identities
 from ketref.errors import (
     DataError,
@@ -329,9 +330,9 @@ class KnowledgeBase:
         if source is not None:
             source_id = source.id if isinstance(source, Source) else self.source(source).id
         if negated is not None and not isinstance(negated, bool):
-            raise QueryTypeError(f"negated is True, False or None, not {negated!r}")
+            raise QueryTypeError(f"negated is True, False or None, not {shown(negated)}")
         if not isinstance(inherit, bool):
-            raise QueryTypeError(f"inherit is True or False, not {inherit!r}")
+            raise QueryTypeError(f"inherit is True or False, not {shown(inherit)}")
         subject_id = self._entity_id(subject)
         involving_id = self._entity_id(involving)
         filters = {

@@ -14,6 +14,7 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING, Any
 
+from ketref._shown import shown
 from ketref.errors import InvalidQueryError, QueryTypeError, UnitError
 from ketref.models.values import Value, parse_unit, unit_registry
 from ketref.units import parse_number_and_unit
@@ -194,7 +195,7 @@ def pki_to_ki(pki: float, unit: str = "nM") -> pint.Quantity[Any]:
         1.0
     """
     if isinstance(pki, bool) or not isinstance(pki, int | float) or not math.isfinite(pki):
-        raise QueryTypeError(f"a pKi is a finite number, not {pki!r}")
+        raise QueryTypeError(f"a pKi is a finite number, not {shown(pki)}")
     if not -10 <= pki <= 30:
         raise InvalidQueryError(
             f"a pKi between -10 and 30 is expected (a Ki between 10 kM and 1 fM); got {pki}"

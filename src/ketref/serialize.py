@@ -16,6 +16,7 @@ from collections import defaultdict
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from ketref._shown import shown
 from ketref.loader import RECORD_MODELS
 from ketref.models.entities import CURIE_PREFIXES
 from ketref.vocabulary import PREDICATES
@@ -192,5 +193,7 @@ def export(kb: KnowledgeBase, format: str = "json") -> str:  # noqa: A002 - the 
     from ketref.errors import UnknownTermError
 
     if not isinstance(format, str) or format not in EXPORTERS:
-        raise UnknownTermError(str(format), list(EXPORTERS), what="export format")
+        raise UnknownTermError(
+            format if isinstance(format, str) else shown(format), list(EXPORTERS), what="export format"
+        )
     return EXPORTERS[format](kb)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ketref._memo import PerKnowledgeBase
+from ketref._shown import shown
 from ketref.pathways.build import build_pathway
 from ketref.pathways.model import Pathway, PathwayDiff
 
@@ -29,7 +30,7 @@ def pathway(kb: KnowledgeBase, compound: EntityQuery, *, inherit: bool = False) 
     if not isinstance(inherit, bool):
         from ketref.errors import QueryTypeError
 
-        raise QueryTypeError(f"inherit is True or False, not {inherit!r}")
+        raise QueryTypeError(f"inherit is True or False, not {shown(inherit)}")
     root = kb.get(compound).id
     return _BUILT.get(kb, (root, inherit), lambda: build_pathway(kb, root, inherit=inherit))
 

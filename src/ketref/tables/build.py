@@ -12,6 +12,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from ketref._memo import PerKnowledgeBase
+from ketref._shown import shown
 from ketref.errors import InvalidQueryError, UnknownTermError
 from ketref.tables.model import Cell, Segment, Table
 from ketref.terms import suggest
@@ -364,7 +365,9 @@ def build_table(kb: KnowledgeBase, name: str, *, min_tier: SourceTier | str | No
         full = build_table(kb, name)
         return _BUILT.get(kb, f"{name}@{tier.value}", lambda: _with_citations(kb, _at_tier(kb, full, tier)))
     if not isinstance(name, str) or name not in TABLES:
-        raise UnknownTermError(str(name), suggest(str(name), TABLES) or list(TABLES), what="table")
+        raise UnknownTermError(
+            shown(name).strip("'"), suggest(shown(name).strip("'"), TABLES) or list(TABLES), what="table"
+        )
     missing = [e for e in REQUIRES.get(name, ()) if e not in kb.entities]
     if missing:
         about, lacking = ", ".join(REQUIRES[name]), ", ".join(missing)
