@@ -587,6 +587,28 @@ def _quiz(ctx: Context) -> Output:
     )
 
 
+@command(
+    "lecture",
+    "write a lecture pack: key differences, fact sheets, diagrams, quiz, flashcards, glossary, sources",
+    arg("--out", dest="folder", required=True, metavar="DIR", help="the folder to write (created if needed)"),
+    arg(
+        "--min-tier",
+        choices=("regulatory", "systematic_review", "primary", "reference", "secondary", "marketing"),
+        help="only material resting on sources of this tier or better (default: every tier)",
+    ),
+    arg("--seed", type=int, default=0, help="the quiz's seed"),
+)
+def _lecture(ctx: Context) -> Output:
+    from ketref.lecture import lecture
+
+    files = lecture(ctx.kb, ctx.ns.folder, min_tier=ctx.ns.min_tier, seed=ctx.ns.seed)
+
+    def text(out: TextIO) -> None:
+        print(f"wrote {len(files)} files to {ctx.ns.folder} (open index.md first)", file=out)
+
+    return Output({"written": [str(f) for f in files]}, text)
+
+
 @command("flashcards", "flashcards in a tab-separated format Anki imports", out=True)
 def _flashcards(ctx: Context) -> Output:
     from ketref.teaching import flashcards, to_anki
