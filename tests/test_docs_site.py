@@ -160,3 +160,27 @@ def test_an_entity_page_is_a_profile_with_formatted_citations(server: str, tmp_p
         profile=tmp_path / "p6",
     )
     assert (SCREENSHOTS / "entity-esketamine.png").stat().st_size > 10_000
+
+
+def test_navigation_puts_students_first_and_developers_last() -> None:
+    import yaml  # type: ignore[import-untyped]
+
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    titles = [next(iter(item)) for item in config["nav"]]
+    student = ["Start here", "The three forms", "Mechanism", "Clinical use", "Safety", "Tables", "Quiz"]
+    assert titles[: len(student)] == student
+    assert titles.index("Glossary") < titles.index("Sources") < titles.index("For developers")
+    assert titles[-1] == "For developers"
+    forms = [next(iter(item)) for item in config["nav"][1]["The three forms"]]
+    assert forms == ["Racemic ketamine", "Esketamine", "Arketamine"]
+
+
+def test_the_sources_page_lists_every_source_with_tier_and_interests(site: Path) -> None:
+    page = (site / "generated" / "sources-list" / "index.html").read_text(encoding="utf-8")
+    kb = ketref.knowledge_base()
+    for source in kb.sources():
+        assert f'id="source-{source.id}"' in page
+    assert page.count("Tier:") == len(kb.sources())
+    assert "Interests:" in page
+    quiz = (site / "generated" / "quiz" / "index.html").read_text(encoding="utf-8")
+    assert "Answer key" in quiz

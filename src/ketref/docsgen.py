@@ -43,6 +43,54 @@ def _pathway_views(kb: KnowledgeBase) -> list[tuple[str, str | None]]:
     return views + [(e, None) for e in sorted(kb.pack_entities) if isinstance(kb.entities[e], Compound)]
 
 
+def _sources_page(kb: KnowledgeBase) -> str:
+    """Every source with its kind, tier, interests and citation, strongest tier first."""
+    from html import escape
+
+    lines = [
+        "# Every source",
+        "",
+        "What each source is, how much weight it carries (its [tier](../sources.md)) and whose "
+        "interests it may serve. Strongest tier first.",
+        "",
+    ]
+    for source in sorted(kb.sources(), key=lambda s: (-s.effective_tier.rank, s.title.casefold())):
+        lines.append(f'<h3 id="source-{escape(source.id)}">{escape(source.title)}</h3>')
+        lines.append("")
+        who = ", ".join(source.authors[:3]) + (" et al." if len(source.authors) > 3 else "")
+        citation = "; ".join(
+            x
+            for x in (
+                who,
+                source.journal,
+                source.publisher,
+                source.date,
+                f"PMID {source.pmid}" if source.pmid else None,
+                f"doi:{source.doi}" if source.doi else None,
+            )
+            if x
+        )
+        lines.append(
+            f"- **Tier:** {source.effective_tier.value}; **kind:** {source.kind.value.replace('_', ' ')}"
+        )
+        if citation:
+            lines.append(f"- **Citation:** {escape(citation)}")
+        if source.interests:
+            lines.append(f"- **Interests:** {escape(source.interests)}")
+        if source.url:
+            lines.append(f"- **Where:** <{source.url}>")
+        lines.append("")
+    return "\n".join(lines) + "\n"
+
+
+def _quiz_page(kb: KnowledgeBase) -> str:
+    from ketref.quiz import make_quiz, to_text
+
+    report = make_quiz(kb, 20, 0)
+    body = to_text(report.questions).replace("\n", "  \n")
+    return "# Quiz\n\nTwenty well-posed questions with an answer key at the end.\n\n" + body
+
+
 def generate(kb: KnowledgeBase, target: Path) -> list[Path]:
     """Write every generated page of ``kb`` under ``target``; returns the files written."""
     from ketref.chem.api import depict
@@ -99,6 +147,8 @@ def generate(kb: KnowledgeBase, target: Path) -> list[Path]:
         page(f"entities/{entity.id}.md", sheet)
     page("entities/index.md", "\n".join(entity_lines) + "\n")
     page("glossary.md", glossary(kb))
+    page("sources-list.md", _sources_page(kb))
+    page("quiz.md", _quiz_page(kb))
     page("cli.md", reference())
     return written
 
