@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -411,6 +413,7 @@ SAMPLE_ARGS: dict[str, list[str]] = {
     "cite": ["benchchem-guide"],
     "quiz": ["--n", "2"],
     "flashcards": [],
+    "lecture": ["--out", str(Path(tempfile.gettempdir()) / f"ketref-cli-lecture-{os.getpid()}")],
     "validate": [str(Path(__file__).parent.parent / "examples" / "lecture-pack")],
 }
 """A working invocation of each command; a new command adds one here (a test insists)."""
