@@ -254,6 +254,11 @@ def test_h1_deep_json_is_a_data_error() -> None:
     assert "nest" not in str(info.value)
 
 
+def test_a_json_number_too_long_for_python_is_a_data_error() -> None:
+    with pytest.raises(DataError, match="number is too long"):
+        KnowledgeBase.from_json("1" * 4301)
+
+
 def test_h1_brackets_in_strings_and_comments_do_not_count(tmp_path: Path) -> None:
     path = tmp_path / "p.toml"
     path.write_text(
@@ -915,3 +920,27 @@ def test_h12_messages_show_arguments_briefly_and_safely(call: Any) -> None:
         with pytest.raises(ketref.KetrefError) as info:
             call(value)
         assert len(str(info.value)) < 2000
+
+
+# -- M8: references name an entity of the right kind --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("record", "field", "words"),
+    [
+        ('[[salt]]\nid = "x-salt"\nname = "X salt"\ndescription = "d"\nparent = "nausea"\n'
+         'counterion = "chloride"\n', "parent", "not a compound"),
+        ('[[process]]\nid = "x-block"\nname = "X blockade"\ndescription = "d"\nblockade_of = "spravato"\n',
+         "blockade_of", "not a target"),
+        ('[[claim]]\nid = "c.k"\nsubject = "esketamine"\npredicate = "has_adverse_effect"\n'
+         'object = "nausea"\nstatus = "reported"\ncontext = {route = "nausea"}\n'
+         '[[claim.evidence]]\nsource = "benchchem-guide"\nquote = "q"\n', "context.route", "not a route"),
+    ],
+)  # fmt: skip
+def test_m8_references_of_the_wrong_kind_are_refused(
+    tmp_path: Path, record: str, field: str, words: str
+) -> None:
+    path = tmp_path / "p.toml"
+    path.write_text(record, encoding="utf-8")
+    err = refused(path)
+    assert err.field == field and words in err.problem and err.line == 1

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from ketref.errors import DataError
 from ketref.loader import Origin
-from ketref.models.entities import Compound, Entity, Process, Salt
+from ketref.models.entities import Compound, Entity, Process, Route, Salt, Target
 from ketref.terms import suggest
 from ketref.vocabulary import StereoForm
 
@@ -66,6 +66,14 @@ def check_references(
         return check
 
     need_entity, need_source = need(entities, "entity"), need(sources, "source")
+
+    def need_kind(ref: str, model: type, words: str, what: str, record_id: str, field: str) -> None:
+        """A reference must name an entity of the right kind (a salt's parent is a compound)."""
+        found = entities[ref]
+        if not isinstance(found, model):
+            problem = f"{ref!r} is a {found.kind.value}, not {words}"
+            raise error(origins, problem, what, record_id, field)
+
     for entity in entities.values():
         for n, xref in enumerate(entity.xrefs):
             need_source(xref.evidence.source, "entity", entity.id, f"xrefs.{n}.evidence.source")
@@ -89,8 +97,10 @@ def check_references(
                     )
         if isinstance(entity, Salt):
             need_entity(entity.parent, "entity", entity.id, "parent")
+            need_kind(entity.parent, Compound, "a compound", "entity", entity.id, "parent")
         if isinstance(entity, Process) and entity.blockade_of is not None:
             need_entity(entity.blockade_of, "entity", entity.id, "blockade_of")
+            need_kind(entity.blockade_of, Target, "a target", "entity", entity.id, "blockade_of")
     for source in sources.values():
         for n, cited in enumerate(source.cites):
             need_source(cited, "source", source.id, f"cites.{n}")
@@ -102,6 +112,8 @@ def check_references(
             fields["context.route"] = claim.context.route
         for field, ref in fields.items():
             need_entity(ref, "claim", claim.id, field)
+        if claim.context.route is not None:
+            need_kind(claim.context.route, Route, "a route", "claim", claim.id, "context.route")
         for n, evidence in enumerate(claim.evidence):
             need_source(evidence.source, "claim", claim.id, f"evidence.{n}.source")
     for record in conflicts.values():

@@ -231,6 +231,8 @@ def parse_json(text: str, name: str = "<json>") -> Records:
         raise DataError(f"not valid JSON: {exc.msg}", file=name, line=exc.lineno) from None
     except RecursionError:  # the depth check makes this unreachable; kept as a last guard
         raise DataError("not valid JSON: nested too deep", file=name) from None
+    except ValueError:  # Python refuses integers of more than 4300 digits
+        raise DataError("not valid JSON: a number is too long", file=name) from None
     return parse_document(document, name)
 
 
