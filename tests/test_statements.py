@@ -299,3 +299,14 @@ def test_min_tier_primary_profile_cites_nothing_weaker(kb: KnowledgeBase) -> Non
     assert all(c.tier >= SourceTier.PRIMARY for c in p.citations)
     full = profile(kb, "esketamine")
     assert len(p.statements) < len(full.statements)
+
+
+def test_a_comparator_side_sentence_does_not_carry_the_subjects_values() -> None:
+    # the bundled claim is "esketamine treats TRD, greater efficacy than quetiapine", with
+    # remission rates (27.1 % esketamine, 17.6 % quetiapine) that belong to its stored subject
+    quetiapine = [st.text for sec in ketref.profile("quetiapine").sections for st in sec.statements]
+    treats = [t for t in quetiapine if "treats treatment-resistant depression" in t and "esketamine" in t]
+    assert treats, quetiapine
+    assert all("27.1" not in t and "%" not in t for t in treats), treats
+    esketamine = [st.text for sec in ketref.profile("esketamine").sections for st in sec.statements]
+    assert any("27.1%" in t and "quetiapine" in t for t in esketamine)

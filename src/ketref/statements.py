@@ -477,7 +477,9 @@ def _sentence(kb: KnowledgeBase, reading: Reading, claims: Sequence[Claim], subj
     head = sentence_case(entity_phrase(kb, reading.subject, article=True)) if subject_name else ""
     verb = verb_phrase(kb, reading.predicate, reading.object, claim.negated)
     text = f"{head} {verb}".strip()
-    values, _ = _values_text(kb, claims, with_sources=True)
+    # values stated with a comparison belong to the stored subject: a reading from the
+    # comparator's side drops them (Reading), so its sentence must not print them either
+    values = "" if claim.values and not reading.values else _values_text(kb, claims, with_sources=True)[0]
     if values:
         joiner = " of " if reading.predicate in ("has_parameter", "has_response_rate") else ": "
         if reading.predicate in ("has_strength", "strength_in", "has_component", "component_of"):
