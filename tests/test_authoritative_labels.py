@@ -1,0 +1,90 @@
+"""Issue 16, topic 3: label facts (dosing, incidences against placebo, onset by route) are present.
+
+Facts are looked up by content, not by claim id, and each must rest on a source of tier
+``reference`` or better.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import ketref
+from ketref.models.claims import Claim
+from ketref.vocabulary import SourceTier
+
+KB = ketref.knowledge_base()
+
+
+def _find(subject: str, predicate: str, obj: str, route: str | None = None) -> list[Claim]:
+    return [
+        c
+        for c in KB.all_claims()
+        if c.subject == subject
+        and c.predicate == predicate
+        and c.object == obj
+        and (route is None or c.context.route == route)
+        and any(KB.source(e.source).effective_tier >= SourceTier.REFERENCE for e in c.evidence)
+    ]
+
+
+def _drug_and_placebo(claim: Claim) -> tuple[float, float] | None:
+    drug = [v.low for v in claim.values if v.measure and v.measure.startswith("SPRAVATO plus")]
+    placebo = [v.low for v in claim.values if v.measure and v.measure.startswith("placebo")]
+    return (drug[0], placebo[0]) if drug and placebo else None
+
+
+# The TRD adverse-reaction table of the US label: effect, percent on drug, percent on placebo.
+TRD_TABLE = [
+    ("dissociation", 41.0, 9.0),
+    ("dizziness", 29.0, 8.0),
+    ("nausea", 28.0, 9.0),
+    ("sedation", 23.0, 9.0),
+    ("vertigo", 23.0, 3.0),
+    ("hypoesthesia", 18.0, 2.0),
+    ("increased-anxiety", 13.0, 6.0),
+    ("lethargy", 11.0, 5.0),
+    ("increased-blood-pressure", 10.0, 3.0),
+    ("vomiting", 9.0, 2.0),
+    ("feeling-drunk", 5.0, 0.5),
+]
+
+
+@pytest.mark.parametrize(("effect", "drug", "placebo"), TRD_TABLE, ids=[row[0] for row in TRD_TABLE])
+def test_spravato_trd_incidence_is_recorded_against_placebo(effect: str, drug: float, placebo: float) -> None:
+    pairs = [p for c in _find("spravato", "has_adverse_effect", effect) if (p := _drug_and_placebo(c))]
+    assert (drug, placebo) in pairs
+    assert drug > placebo
+
+
+def test_spravato_us_trd_schedule_starts_at_56_mg_then_56_or_84() -> None:
+    found = [
+        c
+        for c in _find("spravato", "has_dose", "treatment-resistant-depression")
+        if c.context.jurisdiction == "US"
+    ]
+    assert found
+    values = {(v.measure, v.low, v.high) for c in found for v in c.values}
+    assert ("first dose", 56.0, 56.0) in values
+    assert any(low == 56.0 and high == 84.0 for _, low, high in values)
+
+
+@pytest.mark.parametrize(
+    ("predicate", "route", "unit", "low", "high"),
+    [
+        ("has_onset", "intravenous", "s", 30.0, 30.0),
+        ("has_duration", "intravenous", "min", 5.0, 10.0),
+        ("has_onset", "intramuscular", "min", 3.0, 4.0),
+        ("has_duration", "intramuscular", "min", 12.0, 25.0),
+    ],
+)
+def test_ketalar_onset_and_duration_by_route(
+    predicate: str, route: str, unit: str, low: float, high: float
+) -> None:
+    found = _find("ketalar", predicate, "anesthesia", route)
+    assert any(v.unit == unit and (v.low, v.high) == (low, high) for c in found for v in c.values)
+
+
+def test_ketalar_emergence_reactions_in_about_12_percent() -> None:
+    found = _find("ketalar", "has_adverse_effect", "emergence-reactions")
+    assert any(v.low == 12.0 and v.unit == "percent" for c in found for v in c.values)
+    assert any(KB.source(e.source).effective_tier is SourceTier.REGULATORY for c in found for e in c.evidence)
