@@ -1,0 +1,47 @@
+"""Issue 16, topic 8: the history of ketamine and its enantiomers, as the sources date it."""
+
+from __future__ import annotations
+
+import ketref
+from ketref.models.claims import Claim
+from ketref.vocabulary import SourceTier
+
+KB = ketref.knowledge_base()
+
+
+def _dated(subject: str, predicate: str, obj: str) -> dict[str | None, list[Claim]]:
+    out: dict[str | None, list[Claim]] = {}
+    for c in KB.all_claims():
+        if (c.subject, c.predicate, c.object) == (subject, predicate, obj) and any(
+            KB.source(e.source).effective_tier >= SourceTier.REFERENCE for e in c.evidence
+        ):
+            out.setdefault(c.context.date, []).append(c)
+    return out
+
+
+def test_ketamine_was_first_made_from_phencyclidine_in_1962() -> None:
+    claims = _dated("ketamine", "derived_from", "phencyclidine")
+    assert "1962" in claims
+    assert any("Calvin Stevens" in e.quote for c in claims["1962"] for e in c.evidence)
+    assert KB.get("PCP").id == "phencyclidine"
+
+
+def test_the_development_code_ci_581_is_in_the_evidence() -> None:
+    claims = [c for cs in _dated("ketamine", "derived_from", "phencyclidine").values() for c in cs]
+    assert any("CI-581" in e.quote for c in claims for e in c.evidence)
+
+
+def test_first_human_study_in_1964() -> None:
+    assert "1964" in _dated("ketamine", "in_clinical_trials_for", "general-anesthesia")
+
+
+def test_the_optical_isomers_were_isolated_by_1971() -> None:
+    for form in ("esketamine", "arketamine"):
+        assert "1971" in _dated(form, "derived_from", "ketamine"), form
+
+
+def test_esketamine_anaesthesia_in_germany_since_1997_and_ketalar_in_the_us_since_1970() -> None:
+    de = _dated("esketamine", "approved_for", "general-anesthesia").get("1997", [])
+    assert [c.context.jurisdiction for c in de] == ["DE"]
+    us = _dated("ketalar", "approved_for", "general-anesthesia").get("1970", [])
+    assert [c.context.jurisdiction for c in us] == ["US"]
