@@ -88,3 +88,33 @@ def test_ketalar_emergence_reactions_in_about_12_percent() -> None:
     found = _find("ketalar", "has_adverse_effect", "emergence-reactions")
     assert any(v.low == 12.0 and v.unit == "percent" for c in found for v in c.values)
     assert any(KB.source(e.source).effective_tier is SourceTier.REGULATORY for c in found for e in c.evidence)
+
+
+@pytest.mark.parametrize(
+    "condition",
+    [
+        "aneurysmal-vascular-disease",
+        "arteriovenous-malformation",
+        "intracerebral-hemorrhage",
+        "hypersensitivity-to-ketamine",
+    ],
+)
+def test_spravato_contraindications(condition: str) -> None:
+    assert _find("spravato", "contraindicated_in", condition)
+
+
+@pytest.mark.parametrize(
+    ("product", "effect"),
+    [
+        ("spravato", "sedation"),
+        ("spravato", "dissociation"),
+        ("spravato", "respiratory-depression"),
+        ("spravato", "abuse-potential"),
+        ("spravato", "suicidality"),
+        ("ketalar", "emergence-reactions"),
+        ("ketalar", "respiratory-depression"),
+        ("ketalar", "drug-induced-liver-injury"),
+    ],
+)
+def test_label_warnings(product: str, effect: str) -> None:
+    assert _find(product, "has_warning", effect)
