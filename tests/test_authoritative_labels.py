@@ -118,3 +118,14 @@ def test_spravato_contraindications(condition: str) -> None:
 )
 def test_label_warnings(product: str, effect: str) -> None:
     assert _find(product, "has_warning", effect)
+
+
+def test_spravato_eu_first_dose_for_adults_65_and_over_is_28_mg() -> None:
+    found = [
+        c
+        for c in _find("spravato", "has_dose", "treatment-resistant-depression")
+        if c.context.jurisdiction == "EU"
+    ]
+    assert any(
+        v.low == 28.0 and v.unit == "mg" and "65" in (v.measure or "") for c in found for v in c.values
+    )
