@@ -276,16 +276,7 @@ def _tex(p: Profile) -> str:
 
 
 def _tex_breakable(text: str) -> str:
-    """Escaped text whose long words (URLs, InChIKeys) may break after ``-``, ``/`` and ``.``."""
-    import re
+    """Escaped text whose long words (URLs, InChIKeys) may break after ``-``, ``/``, ``.`` and the like."""
+    from ketref.tables.render import tex_breakable
 
-    from ketref.tables.render import latex_escape
-
-    words = []
-    for word in text.split(" "):
-        if len(word) > 20:
-            parts = re.split(r"(?<=[-/.,=:;])", word)
-            words.append(r"\allowbreak{}".join(latex_escape(part) for part in parts))
-        else:
-            words.append(latex_escape(word))
-    return " ".join(words)
+    return tex_breakable(text, longer_than=20, after="-/.,=:;")

@@ -340,12 +340,14 @@ def latex_escape(text: str) -> str:
     return "".join(_tex_char(ch) for ch in text)
 
 
-def _tex_breakable(text: str) -> str:
-    """Escaped text whose long words (ids, slugs, URLs) may break after ``-``, ``/`` and ``.``."""
+def tex_breakable(text: str, longer_than: int = 14, after: str = "-/.") -> str:
+    """Escaped text whose words longer than ``longer_than`` (ids, slugs, URLs, InChIKeys) may
+    break after any character of ``after``."""
+    split = re.compile(f"(?<=[{re.escape(after)}])")
     words = []
     for word in text.split(" "):
-        if len(word) > 14:
-            parts = re.split(r"(?<=[-/.])", word)
+        if len(word) > longer_than:
+            parts = split.split(word)
             words.append(r"\allowbreak{}".join(latex_escape(part) for part in parts))
         else:
             words.append(latex_escape(word))
@@ -359,7 +361,7 @@ def _tex_marked(table: Table, claims: tuple[str, ...]) -> str:
 
 def _tex_cell(table: Table, cell: Cell) -> str:
     pieces = [(s.text, s.claims) for s in cell.segments] if cell.segments else [(cell.text, cell.claims)]
-    return "; ".join(_tex_breakable(text) + _tex_marked(table, claims) for text, claims in pieces)
+    return "; ".join(tex_breakable(text) + _tex_marked(table, claims) for text, claims in pieces)
 
 
 def _widths(table: Table) -> list[float]:
@@ -433,7 +435,7 @@ def to_latex(table: Table, *, standalone: bool = False) -> str:
     if table.footnotes:
         lines.append("{\\footnotesize\\sloppy")
         lines.append("\\begin{enumerate}")
-        lines += [f"\\item {_tex_breakable(note)}" for note in _notes(table)]
+        lines += [f"\\item {tex_breakable(note)}" for note in _notes(table)]
         lines.append("\\end{enumerate}")
         lines.append("}")
     body = "\n".join(lines) + "\n"
