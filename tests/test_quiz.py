@@ -26,7 +26,7 @@ KB = ketref.knowledge_base()
 
 # the sibling groups, written out here on purpose (not imported)
 GROUPS = [
-    {"has_effect", "has_adverse_effect"},
+    {"has_effect", "has_adverse_effect", "has_warning"},  # a label warning names an effect too
     {"binds", "antagonist_of", "inhibits", "agonist_of", "interacts_with", "activates"},
     {"metabolized_to", "metabolized_by"},
     {"treats", "approved_for", "used_off_label_for", "in_clinical_trials_for", "first_line_for"},

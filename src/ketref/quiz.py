@@ -118,7 +118,9 @@ class QuizReport(FrozenModel):
 #: Predicates that say the same kind of thing of a subject; a wrong option may not be an object
 #: of any of them for the subject or a related form.
 SIBLINGS: tuple[frozenset[str], ...] = (
-    frozenset({"has_effect", "has_adverse_effect"}),
+    # A label's warning names an adverse effect too ("increased cerebrospinal fluid pressure"),
+    # so what a form or its product is warned for is never a wrong option for an adverse effect.
+    frozenset({"has_effect", "has_adverse_effect", "has_warning"}),
     frozenset({"binds", "antagonist_of", "inhibits", "agonist_of", "interacts_with", "activates"}),
     frozenset({"metabolized_to", "metabolized_by"}),
     frozenset({"treats", "approved_for", "used_off_label_for", "in_clinical_trials_for", "first_line_for"}),
