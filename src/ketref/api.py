@@ -12,6 +12,7 @@ import threading
 from functools import cache
 from typing import TYPE_CHECKING
 
+from ketref import EXPORTS as _EXPORTS
 from ketref.kb import EntityQuery, KnowledgeBase
 from ketref.vocabulary import Direction, EntityKind, SourceTier, Status
 
@@ -30,34 +31,9 @@ if TYPE_CHECKING:  # result models are built when a feature first needs them, no
     from ketref.queries.folds import DerivedFold
     from ketref.tables.model import Table
 
-__all__ = [
-    "adverse_effects",
-    "affinity_folds",
-    "cite",
-    "claim",
-    "claims",
-    "compare",
-    "compare_pathways",
-    "composition",
-    "conflicts",
-    "depict",
-    "enantiomer",
-    "export",
-    "get",
-    "identify",
-    "knowledge_base",
-    "pathway",
-    "pharmacokinetics",
-    "profile",
-    "salt_mass_ratio",
-    "search",
-    "source",
-    "sources",
-    "stereoisomers",
-    "structure",
-    "table",
-    "unique_claims",
-]
+# The flat API's names are declared once, in ketref.EXPORTS (which also builds the lazy imports
+# and the stub); this module's __all__ is read from there.
+__all__ = list(_EXPORTS["ketref.api"])
 
 
 _FIRST_LOAD = threading.Lock()
