@@ -17,6 +17,7 @@ import pytest
 import ketref
 from ketref import serialize, teaching
 from ketref.cli import main
+from ketref.factsheets import factsheet
 from ketref.kb import KnowledgeBase
 from ketref.pathways import render
 from ketref.pathways.api import compare_pathways, pathway
@@ -95,9 +96,9 @@ def test_the_pathway_follows_the_note_in_every_format(kb: KnowledgeBase) -> None
 
 
 def test_teaching_material_comes_from_the_pack(kb: KnowledgeBase) -> None:
-    sheet = teaching.factsheet(kb, "examplamine")
+    sheet = factsheet(kb, "examplamine", "md")
     assert sheet.startswith("# Examplamine")
-    assert "Examplamine also binds the beta example receptor." in sheet
+    assert "Beta example receptor: binds [1]" in sheet and "Example lecture note" in sheet
     cards = teaching.flashcards(kb)
     assert {c.claim for c in cards} & PACK_CLAIMS
     from ketref.quiz import question_pool

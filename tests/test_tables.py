@@ -219,14 +219,6 @@ def test_dataframe_export() -> None:
 # -- teaching ---------------------------------------------------------------------------------
 
 
-def test_factsheet_lists_every_claim_of_the_entity() -> None:
-    sheet = teaching.factsheet(ketref.knowledge_base(), "arketamine")
-    own = [c for c in ketref.claims("arketamine") if c.subject == "arketamine"]
-    assert sheet.startswith("# Arketamine")
-    assert sheet.count("\n- ") == len(own)
-    assert "not clinical guidance" in sheet
-
-
 def test_glossary_has_every_entity() -> None:
     text = teaching.glossary(ketref.knowledge_base())
     for entity in ketref.knowledge_base().entities.values():

@@ -28,7 +28,7 @@ from ketref.profiles import (
     profile,
 )
 from ketref.queries.orientation import Reading
-from ketref.statements import Statement, group_readings, synthesize
+from ketref.statements import Statement, synthesized
 from ketref.vocabulary import SourceTier
 
 if TYPE_CHECKING:
@@ -94,11 +94,9 @@ def _graded(
     """Statements best grade first; with ``by_topic``, those about the most-discussed object
     first (the NMDA receptor before HCN1), then by grade."""
     found = []
-    for group in group_readings(readings):
-        s = synthesize(kb, group, min_tier=tier)
-        if s is not None:
-            weight = len(kb.readings(subject=group[0].object)) if by_topic else 0
-            found.append((-weight, -(s.grade.rank if s.grade else 0), s))
+    for s, kept in synthesized(kb, readings, min_tier=tier):
+        weight = len(kb.readings(subject=kept[0].object)) if by_topic else 0
+        found.append((-weight, -(s.grade.rank if s.grade else 0), s))
     return [s for *_, s in sorted(found, key=lambda t: (t[0], t[1]))]
 
 

@@ -19,7 +19,7 @@ from ketref.grades import Grade, grade, resolve_tier
 from ketref.humanize import entity_phrase, format_value, sentence_case
 from ketref.models._base import FrozenModel, Id
 from ketref.queries.orientation import Reading
-from ketref.statements import Citation, Statement, group_readings, synthesize
+from ketref.statements import Citation, Statement, synthesized
 from ketref.vocabulary import EntityKind, SourceTier, StereoForm
 
 if TYPE_CHECKING:
@@ -251,8 +251,7 @@ def _readings(kb: KnowledgeBase, entity_id: str) -> list[Reading]:
 
 
 def _statements(kb: KnowledgeBase, readings: Iterable[Reading], tier: SourceTier | None) -> list[Statement]:
-    out = [synthesize(kb, group, min_tier=tier) for group in group_readings(readings)]
-    found = [s for s in out if s is not None]
+    found = [s for s, _ in synthesized(kb, readings, min_tier=tier)]
     return sorted(found, key=lambda s: -(s.grade.rank if s.grade else 0))
 
 
@@ -319,13 +318,10 @@ def _target_rows(kb: KnowledgeBase, readings: list[Reading], tier: SourceTier | 
         groups.setdefault(r.object, []).append(r)
     rows = []
     for partner, members in groups.items():
-        parts = []
-        for group in group_readings(members):
-            s = synthesize(kb, group, min_tier=tier)
-            if s is None:
-                continue
-            kept = [r for r in group if r.claim.id in s.claims]
-            parts.append(s.model_copy(update={"text": _fragment(kb, kept)}))
+        parts = [
+            s.model_copy(update={"text": _fragment(kb, kept)})
+            for s, kept in synthesized(kb, members, min_tier=tier)
+        ]
         if parts:
             # measured values first, then comparisons, then plain statements of action
             parts.sort(key=lambda s: (-(s.grade.rank if s.grade else 0), len(s.text) < 20))

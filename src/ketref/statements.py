@@ -41,6 +41,7 @@ __all__ = [
     "statement_key",
     "statements",
     "synthesize",
+    "synthesized",
     "verb_phrase",
 ]
 
@@ -599,6 +600,24 @@ def group_readings(readings: Iterable[Reading]) -> list[list[Reading]]:
     return list(groups.values())
 
 
+def synthesized(
+    kb: KnowledgeBase,
+    readings: Iterable[Reading],
+    *,
+    min_tier: SourceTier | str | None = None,
+) -> list[tuple[Statement, list[Reading]]]:
+    """Each group of readings that say the same thing (:func:`group_readings`) as one statement
+    (:func:`synthesize`), with the readings whose claims it kept (those with a source at or above
+    ``min_tier``); groups with nothing left are dropped. In order of first appearance."""
+    out = []
+    for group in group_readings(readings):
+        found = synthesize(kb, group, min_tier=min_tier)
+        if found is not None:
+            kept = set(found.claims)
+            out.append((found, [r for r in group if r.claim.id in kept]))
+    return out
+
+
 def statements(
     kb: KnowledgeBase,
     subject: str,
@@ -622,9 +641,4 @@ def statements(
             if r.claim.subject == subject
             or (r.claim.comparison is not None and r.claim.comparison.comparator == subject)
         ]
-    out = []
-    for group in group_readings(readings):
-        found = synthesize(kb, group, min_tier=min_tier)
-        if found is not None:
-            out.append(found)
-    return tuple(out)
+    return tuple(found for found, _ in synthesized(kb, readings, min_tier=min_tier))

@@ -1,4 +1,4 @@
-"""Teaching materials generated from the knowledge base: fact sheets, a glossary, flashcards and
+"""Teaching materials generated from the knowledge base: a glossary, flashcards and
 multiple-choice questions. Every answer cites the claim and source it comes from.
 
 Educational material, not clinical guidance.
@@ -12,10 +12,10 @@ from ketref.models._base import FrozenModel, Id
 from ketref.quiz import Question
 
 if TYPE_CHECKING:
-    from ketref.kb import EntityQuery, KnowledgeBase
+    from ketref.kb import KnowledgeBase
     from ketref.models.claims import Claim
 
-__all__ = ["Flashcard", "Question", "factsheet", "flashcards", "glossary", "quiz", "to_anki"]
+__all__ = ["Flashcard", "Question", "flashcards", "glossary", "quiz", "to_anki"]
 
 # predicates that make a good question ("Which of these ... ?" with a single entity answer) say so
 # on their row: ``Predicate.quiz`` in ketref.vocabulary
@@ -35,29 +35,6 @@ class Flashcard(FrozenModel):
     tags: tuple[str, ...] = ()
     claim: Id
     source: Id
-
-
-def factsheet(kb: KnowledgeBase, entity: EntityQuery) -> str:
-    """A Markdown fact sheet: names, identifiers, and every claim stated of the entity, cited."""
-    found = kb.get(entity)
-    lines = [f"# {found.name}", "", f"*{found.kind.value}*: {found.description}", ""]
-    if found.synonyms:
-        lines += [f"**Also called:** {', '.join(found.synonyms)}", ""]
-    if found.xrefs:
-        lines += ["**Identifiers:** " + ", ".join(f"`{x.curie}`" for x in found.xrefs), ""]
-    claims = [c for c in kb.claims(found) if c.subject == found.id]
-    if claims:
-        lines += ["## What the sources say", ""]
-        notes = []
-        for claim in claims:
-            notes.append(claim)
-            lines.append(f"- {claim.sentence()} ({claim.status.value}) [{len(notes)}]")
-        lines += ["", "## Sources", ""]
-        for n, claim in enumerate(notes, 1):
-            source = kb.source(claim.evidence[0].source)
-            lines.append(f"{n}. {source.title}: “{claim.evidence[0].quote}”")
-    lines += ["", "*ketref is an educational reference, not clinical guidance.*"]
-    return "\n".join(lines) + "\n"
 
 
 def glossary(kb: KnowledgeBase) -> str:

@@ -56,7 +56,7 @@ def _form_cell(
 ) -> Cell:
     """One synthesized statement per cell: the claims that say the same thing merged, the sizes
     they state read as one range, a grade mark (A–D) and a mark where a source disputes it."""
-    from ketref.statements import group_readings, synthesize
+    from ketref.statements import synthesized
 
     readings: list[Reading] = []
     for r in kb.readings(subject=form, predicate=predicate, object=obj):
@@ -70,11 +70,7 @@ def _form_cell(
             continue  # the forms table compares the forms with each other
         readings.append(r)
     found = []
-    for group in group_readings(readings):
-        statement = synthesize(kb, group, min_tier=min_tier)
-        if statement is None:
-            continue
-        kept = [r for r in group if r.claim.id in statement.claims]
+    for statement, kept in synthesized(kb, readings, min_tier=min_tier):
         text = _cell_phrase(kb, kept, with_object=obj is None)
         if statement.conflict:
             text += " (disputed)"
