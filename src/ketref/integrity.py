@@ -10,13 +10,12 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, TypeVar
 
 from ketref.errors import DataError
-from ketref.loader import Origin
 from ketref.models.entities import Compound, Entity, Process, Route, Salt, Target
 from ketref.terms import suggest
 from ketref.vocabulary import StereoForm
 
 if TYPE_CHECKING:
-    from ketref.loader import Records
+    from ketref.loader import Origin, Records
     from ketref.models.claims import Claim
     from ketref.models.curation import ConflictRecord, CoverageExclusion
     from ketref.models.sources import Source
@@ -25,13 +24,15 @@ __all__ = ["Places", "check_quotes", "check_references", "unique"]
 
 R = TypeVar("R")
 
-Places = Mapping[tuple[str, str], Origin]
+Places = Mapping[tuple[str, str], "Origin"]
 """Where each record was read: (kind of record, id) -> file and line."""
 
 
 def error(origins: Places, problem: str, what: str, record_id: str, field: str | None) -> DataError:
     """A :class:`ketref.DataError` placed at the record's file and line."""
-    origin = origins.get((what, record_id), Origin("<memory>", None))
+    origin = origins.get((what, record_id))
+    if origin is None:
+        return DataError(problem, file="<memory>", record=record_id, field=field, line=None)
     return DataError(problem, file=origin.file, record=record_id, field=field, line=origin.line)
 
 

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import threading
+from collections.abc import Callable, Mapping
 from functools import cached_property, partial
 from pathlib import Path
 from types import MappingProxyType
-from typing import TYPE_CHECKING, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from ketref import integrity
 from ketref._normalize import INCHIKEY_PATTERN
 from ketref._shown import shown
-from ketref.confusables import check_identities
 from ketref.errors import (
     DataError,
     InvalidQueryError,
@@ -22,24 +22,24 @@ from ketref.errors import (
     UnknownSourceError,
 )
 from ketref.index import NameIndex
-from ketref.loader import Origin, Records, load_directory
-from ketref.models.claims import Claim
-from ketref.models.curation import ConflictRecord, CoverageExclusion
 from ketref.models.entities import Entity, EntityBase
-from ketref.models.readings import Reading
-from ketref.models.sources import Source
-from ketref.queries.orientation import ClaimIndex
 from ketref.terms import resolve_enum, resolve_predicate, suggest
 from ketref.vocabulary import Direction, EntityKind, SourceTier, Status
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # claims, sources and the loader are imported when first needed, not at the first get
+    from ketref.loader import Origin, Records
+    from ketref.models.claims import Claim
+    from ketref.models.curation import ConflictRecord, CoverageExclusion
+    from ketref.models.readings import Reading
     from ketref.models.results import Conflict, EffectReport, EntityComparison, SearchResult
+    from ketref.models.sources import Source
     from ketref.queries.folds import DerivedFold
+    from ketref.queries.orientation import ClaimIndex
 
 __all__ = ["KnowledgeBase", "bundled_data_path"]
 
 T = TypeVar("T")
-C = TypeVar("C", bound=Claim)
+C = TypeVar("C", bound="Claim")
 
 EntityQuery = str | EntityBase
 
@@ -59,18 +59,14 @@ class KnowledgeBase:
     """
 
     def __init__(self, records: Records) -> None:
-        self._origins = dict(records.origins)
+        from ketref.confusables import check_identities
+
+        origins = self._origins = dict(records.origins)
         self._texts = dict(records.texts)
-        origins = self._origins
         self._entities: dict[str, Entity] = integrity.unique(
             cast("list[Entity]", records.entities), "entity", origins
         )
-        self._sources: dict[str, Source] = integrity.unique(records.sources, "source", origins)
-        self._claims: dict[str, Claim] = integrity.unique(records.claims, "claim", origins)
-        self._conflict_records: dict[str, ConflictRecord] = integrity.unique(
-            records.conflicts, "conflict", origins
-        )
-        self.exclusions: tuple[CoverageExclusion, ...] = tuple(records.exclusions)
+        self._file_records(records)
         integrity.check_references(
             self._entities, self._sources, self._claims, self._conflict_records, self.exclusions, origins
         )
@@ -79,17 +75,84 @@ class KnowledgeBase:
             self._names = NameIndex(self._entities.values())
         except DataError as exc:  # name the file and line of the second claimant
             raise integrity.error(origins, exc.problem, "entity", exc.record or "", exc.field) from None
-        self._claim_index = ClaimIndex(tuple(self._claims.values()))
+        self._start()
+
+    def _start(self) -> None:
         self._comparisons: dict[tuple[str, str], EntityComparison] = {}
         self._search_results: dict[tuple[str, float, str], SearchResult] = {}
+        self._rest: Callable[[], Records] | None = None
+        self._rest_lock = threading.Lock()
         self.pack_entities: frozenset[str] = frozenset()
         """The ids of the entities a pack added (:meth:`from_paths`); empty otherwise."""
+
+    def _file_records(self, records: Records) -> None:
+        """Keep the sources, claims, conflict records and exclusions of ``records``."""
+        origins = self._origins
+        self.__dict__.update(
+            _sources=integrity.unique(records.sources, "source", origins),
+            _claims=integrity.unique(records.claims, "claim", origins),
+            _conflict_records=integrity.unique(records.conflicts, "conflict", origins),
+            exclusions=tuple(records.exclusions),
+        )
+
+    @classmethod
+    def _checked(cls, entities: list[EntityBase], rest: Callable[[], Records]) -> KnowledgeBase:
+        """A knowledge base of records checked when they were written (the bundled snapshot): the
+        entities and their name index now; every record with its origin when first asked for
+        (``rest``), the entities again among them."""
+        kb = cls.__new__(cls)
+        kb._origins = {}
+        kb._texts = {}
+        kb._entities = {e.id: cast("Entity", e) for e in entities}
+        kb._names = NameIndex(kb._entities.values())
+        kb._start()
+        kb._rest = rest
+        return kb
+
+    def _load_rest(self) -> None:
+        """Read the records a :meth:`_checked` knowledge base left for later (once, whatever threads ask)."""
+        with self._rest_lock:
+            rest = self._rest
+            if rest is not None and "_claims" not in self.__dict__:
+                records = rest()
+                self._origins.update(records.origins)
+                self._file_records(records)
+                self._rest = None
+
+    def _later(self, name: str) -> Any:
+        self._load_rest()
+        return self.__dict__[name]
+
+    @cached_property
+    def _sources(self) -> dict[str, Source]:
+        return cast("dict[str, Source]", self._later("_sources"))
+
+    @cached_property
+    def _claims(self) -> dict[str, Claim]:
+        return cast("dict[str, Claim]", self._later("_claims"))
+
+    @cached_property
+    def _conflict_records(self) -> dict[str, ConflictRecord]:
+        return cast("dict[str, ConflictRecord]", self._later("_conflict_records"))
+
+    @cached_property
+    def exclusions(self) -> tuple[CoverageExclusion, ...]:
+        """The seed sentences that carry no claim on purpose, each with its reason."""
+        return cast("tuple[CoverageExclusion, ...]", self._later("exclusions"))
+
+    @cached_property
+    def _claim_index(self) -> ClaimIndex:
+        from ketref.queries.orientation import ClaimIndex
+
+        return ClaimIndex(tuple(self._claims.values()))
 
     # -- construction -------------------------------------------------------------------
 
     @classmethod
     def from_directory(cls, path: str | Path) -> KnowledgeBase:
         """Load and validate every ``*.toml`` data file of a directory."""
+        from ketref.loader import load_directory
+
         return cls(load_directory(path))
 
     @classmethod
@@ -103,7 +166,7 @@ class KnowledgeBase:
         field and line; nothing is changed by a failed load, and the bundled knowledge base
         (:func:`ketref.knowledge_base`) is never altered.
         """
-        from ketref.loader import load_pack
+        from ketref.loader import Records, load_directory, load_pack
 
         pack = load_pack(paths)
         records = Records()
@@ -146,16 +209,19 @@ class KnowledgeBase:
     def bundled(cls) -> KnowledgeBase:
         """The knowledge base shipped with ketref (loaded afresh; see :func:`ketref.knowledge_base`).
 
-        It is read from the JSON snapshot when that matches the TOML files, else from the TOML
-        files themselves (see :mod:`ketref.snapshot`); the records are validated either way.
+        It is read from the JSON snapshot when that matches the TOML files (records validated and
+        checked when the snapshot was written; the entities at once, the rest when first asked
+        for), else from the TOML files themselves, validated and checked (see :mod:`ketref.snapshot`).
         """
-        from ketref.snapshot import load_snapshot
+        from ketref.snapshot import open_snapshot
 
         directory = bundled_data_path()
-        records = load_snapshot(directory)
-        if records is None:
-            records = load_directory(directory, relative_to=directory.parent.parent)
-        return cls(records)
+        snapshot = open_snapshot(directory)
+        if snapshot is None:
+            from ketref.loader import load_directory
+
+            return cls(load_directory(directory, relative_to=directory.parent.parent))
+        return cls._checked(snapshot.entities, snapshot.rest)
 
     @cached_property
     def computed_inchikeys(self) -> dict[str, str]:
@@ -201,6 +267,7 @@ class KnowledgeBase:
 
     def origin(self, what: str, record_id: str) -> Origin | None:
         """Where a record (``what`` is ``"entity"``, ``"source"`` or ``"claim"``) was read."""
+        self._load_rest()
         return self._origins.get((what, record_id))
 
     # -- lookups --------------------------------------------------------------------------
@@ -328,7 +395,7 @@ class KnowledgeBase:
         wanted_status = resolve_enum(Status, status, "status") if status is not None else None
         source_id = None
         if source is not None:
-            source_id = source.id if isinstance(source, Source) else self.source(source).id
+            source_id = self._source_id(source)
         if negated is not None and not isinstance(negated, bool):
             raise QueryTypeError(f"negated is True, False or None, not {shown(negated)}")
         if not isinstance(inherit, bool):
@@ -353,9 +420,7 @@ class KnowledgeBase:
             found += tuple(inherit_claims(general_claims, general, own, subject_id, marketed=marketed))
         if involving_id is not None:
             naming = {c.id for c in self._claim_index.naming(involving_id)}
-            found = tuple(
-                r if subject_id is not None else Reading.of(r.claim) for r in found if r.id in naming
-            )
+            found = tuple(r if subject_id is not None else _as_stated(r) for r in found if r.id in naming)
         if min_tier is not None:
             found = _at_or_above(self, found, min_tier)
         if wanted_status is None and source_id is None and negated is None:
@@ -373,10 +438,10 @@ class KnowledgeBase:
         subject: str | None = None,
         predicate: str | None = None,
         object: str | None = None,  # noqa: A002
-    ) -> list[Reading]:
+    ) -> tuple[Reading, ...]:
         """Every reading of every claim matching the given ids: each claim as stated, and read
         from its object's and its comparator's side (see :mod:`ketref.queries.orientation`)."""
-        return self._claim_index.typed_readings(subject=subject, predicate=predicate, object=object)
+        return tuple(self._claim_index.typed_readings(subject=subject, predicate=predicate, object=object))
 
     def compare(self, a: EntityQuery, b: EntityQuery) -> EntityComparison:
         """What the knowledge base says of ``a`` and of ``b``, side by side, topic by topic."""
@@ -415,8 +480,12 @@ class KnowledgeBase:
         """Claims that rest on ``source`` and that no other source makes."""
         from ketref.queries.overview import unique_to_source
 
-        source_id = source.id if isinstance(source, Source) else self.source(source).id
-        return unique_to_source(self._claims.values(), source_id)
+        return unique_to_source(self._claims.values(), self._source_id(source))
+
+    def _source_id(self, source: str | Source) -> str:
+        from ketref.models.sources import Source
+
+        return source.id if isinstance(source, Source) else self.source(source).id
 
     def conflicts(self) -> tuple[Conflict, ...]:
         """Claims that disagree with each other, each side with its evidence."""
@@ -446,6 +515,12 @@ class KnowledgeBase:
             f"<KnowledgeBase: {len(self._entities)} entities, {len(self._sources)} sources, "
             f"{len(self._claims)} claims>"
         )
+
+
+def _as_stated(reading: Reading) -> Reading:
+    from ketref.models.readings import Reading
+
+    return Reading.of(reading.claim)
 
 
 def _at_or_above(kb: KnowledgeBase, claims: tuple[C, ...], min_tier: SourceTier | str) -> tuple[C, ...]:

@@ -247,7 +247,7 @@ def _structure_lines(entity: Entity) -> list[Statement]:
 
 def _readings(kb: KnowledgeBase, entity_id: str) -> list[Reading]:
     """Readings with the entity as subject, for claims about it or comparing it with another."""
-    return kb.readings(subject=entity_id)
+    return list(kb.readings(subject=entity_id))
 
 
 def _statements(kb: KnowledgeBase, readings: Iterable[Reading], tier: SourceTier | None) -> list[Statement]:

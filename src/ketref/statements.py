@@ -635,10 +635,10 @@ def statements(
     """
     readings = kb.readings(subject=subject, predicate=predicate, object=object)
     if own:
-        readings = [
+        readings = tuple(
             r
             for r in readings
             if r.claim.subject == subject
             or (r.claim.comparison is not None and r.claim.comparison.comparator == subject)
-        ]
+        )
     return tuple(found for found, _ in synthesized(kb, readings, min_tier=min_tier))

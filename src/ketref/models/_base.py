@@ -24,4 +24,4 @@ class FrozenModel(BaseModel):
     Collections are tuples, so nothing returned by the API can be changed in place.
     """
 
-    model_config = ConfigDict(frozen=True, extra="forbid", use_enum_values=False)
+    model_config = ConfigDict(frozen=True, extra="forbid", use_enum_values=False, defer_build=True)
