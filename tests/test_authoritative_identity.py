@@ -46,3 +46,32 @@ def test_veterinary_brands_are_us_regulatory_facts() -> None:
     for brand in ("ketaset", "ketajet", "vetalar"):
         found = _find(brand, "has_active_ingredient", "ketamine")
         assert any(c.context.jurisdiction == "US" for c in found), brand
+
+
+def _melting(subject: str) -> list[tuple[float, float, str | None, str]]:
+    return [
+        (v.low, v.high, v.measure, v.unit) for c in _find(subject, "has_parameter", "melting-point") for v in c.values
+    ]
+
+
+def test_melting_points_of_base_and_hydrochloride() -> None:
+    """SWGDRUG: base 92-93 °C, hydrochloride 258-261 °C; Ph. Eur.: the hydrochloride about 260 °C."""
+    assert (92.0, 93.0, "base", "degC") in _melting("ketamine")
+    salt = _melting("ketamine-hydrochloride")
+    assert (258.0, 261.0, None, "degC") in salt
+    assert (260.0, 260.0, None, "degC") in salt
+    # the base and the salt are different entities: no salt figure sits on the base
+    assert all(high < 100 for _, high, _, _ in _melting("ketamine"))
+
+
+def test_melting_point_reads_in_kelvin_too() -> None:
+    claim = KB.claim("ketamine.melting-point.base.swgdrug")
+    assert claim.values[0].to("K").low == pytest.approx(92 + 273.15)
+
+
+def test_esketamine_base_rotation_keeps_both_signs() -> None:
+    """The lexicon's (+) for the pure S base stands beside the X-ray study's (−) for the free base."""
+    rotations = KB.get("esketamine").optical_rotations  # type: ignore[union-attr]
+    by_source = {r.evidence.source: r.sign for r in rotations}
+    assert by_source["internetchemie-esketamine"] == "+"
+    assert by_source["burjanadze-ketamine-ce"] == "-"

@@ -36,6 +36,10 @@ _SHORT_UNITS = {
     "1/week": "per week",
     "micromolar": "µM",
     "uM": "µM",
+    "degC": "°C",
+    "celsius": "°C",
+    "degF": "°F",
+    "fahrenheit": "°F",
 }
 _MOLAR = {"M", "mM", "µM", "uM", "nM", "pM", "fM"}
 _QUALIFIER = {

@@ -23,26 +23,35 @@ from ketref.errors import QueryTypeError, UnitError
 __all__ = [
     "CONCENTRATION",
     "DIMENSIONLESS",
+    "OFFSET_UNITS",
+    "TEMPERATURE",
     "UNIT_NAMES",
     "Dimension",
     "check_unit",
+    "is_offset_unit",
     "parse_number_and_unit",
     "unit_dimension",
 ]
 
-Dimension = tuple[int, int, int, int]
-"""Exponents of (mass, length, time, amount of substance)."""
+Dimension = tuple[int, int, int, int, int]
+"""Exponents of (mass, length, time, amount of substance, temperature)."""
 
-DIMENSIONLESS: Dimension = (0, 0, 0, 0)
-MASS: Dimension = (1, 0, 0, 0)
-LENGTH: Dimension = (0, 1, 0, 0)
-VOLUME: Dimension = (0, 3, 0, 0)
-TIME: Dimension = (0, 0, 1, 0)
-SUBSTANCE: Dimension = (0, 0, 0, 1)
-MOLAR: Dimension = (0, -3, 0, 1)
-MASS_CONCENTRATION: Dimension = (1, -3, 0, 0)
+DIMENSIONLESS: Dimension = (0, 0, 0, 0, 0)
+MASS: Dimension = (1, 0, 0, 0, 0)
+LENGTH: Dimension = (0, 1, 0, 0, 0)
+VOLUME: Dimension = (0, 3, 0, 0, 0)
+TIME: Dimension = (0, 0, 1, 0, 0)
+SUBSTANCE: Dimension = (0, 0, 0, 1, 0)
+MOLAR: Dimension = (0, -3, 0, 1, 0)
+MASS_CONCENTRATION: Dimension = (1, -3, 0, 0, 0)
+TEMPERATURE: Dimension = (0, 0, 0, 0, 1)
 CONCENTRATION = frozenset({MOLAR, MASS_CONCENTRATION})
 """The dimensions an affinity (Ki, Kd, IC50, EC50) may have: molar or mass concentration."""
+
+OFFSET_UNITS = frozenset({"degC", "celsius", "degF", "fahrenheit"})
+"""Units with a zero of their own (degrees Celsius and Fahrenheit): a unit text may name one only on its own,
+since pint refuses to multiply, divide or raise them (and ``Value.to`` converts them point by
+point, not by a factor)."""
 
 _PREFIXES = {
     "k": "kilo",
@@ -87,11 +96,16 @@ def _table() -> dict[str, Dimension]:
         names[name] = MASS
     for name in ["inch", "foot", "ft"]:
         names[name] = LENGTH
-    names["Hz"] = (0, 0, -1, 0)
-    names["mmHg"] = (1, -1, -2, 0)
+    names["Hz"] = (0, 0, -1, 0, 0)
+    names["mmHg"] = (1, -1, -2, 0, 0)
     for name in ["J", "kJ", "cal", "kcal"]:
-        names[name] = (1, 2, -2, 0)
+        names[name] = (1, 2, -2, 0, 0)
+    # temperatures (melting points): kelvin is an ordinary unit; the Celsius names are offset
+    # units, which pint cannot multiply, divide or raise, so they must stand alone (OFFSET_UNITS)
+    for name in ["K", "kelvin", *OFFSET_UNITS]:
+        names[name] = TEMPERATURE
     return names
+
 
 
 UNIT_NAMES: dict[str, Dimension] = _table()
@@ -101,13 +115,19 @@ _TOKEN = re.compile(r"\s*(?:(?P<name>[A-Za-zµμ%]+)|(?P<one>1)(?![0-9.])|(?P<po
 _EXPONENT = re.compile(r"\s*(?P<sign>[-+]?)\s*(?P<digits>[0-9]+)")
 
 
-def _name_dimension(name: str) -> Dimension | None:
+def _known_name(name: str) -> str | None:
+    """The table's name for a unit name as written (micro as u or Greek mu, plurals), or None."""
     candidates = [name]
     if name[:1] in ("u", "μ"):  # u and the Greek mu both write micro
         candidates.append("µ" + name[1:])
     if len(name) > 3 and name.endswith("s"):  # plurals of long names: hours, grams
         candidates.append(name[:-1])
-    return next((UNIT_NAMES[c] for c in candidates if c in UNIT_NAMES), None)
+    return next((c for c in candidates if c in UNIT_NAMES), None)
+
+
+def _name_dimension(name: str) -> Dimension | None:
+    known = _known_name(name)
+    return None if known is None else UNIT_NAMES[known]
 
 
 class _Parser:
@@ -117,6 +137,8 @@ class _Parser:
     def __init__(self, text: str) -> None:
         self.text = text
         self.position = 0
+        self.offset = False
+        """Whether an offset unit (degree Celsius) was read."""
 
     def fail(self, why: str) -> UnitError:
         return UnitError(f"{self.text!r} is not a unit ketref accepts: {why}")
@@ -167,10 +189,11 @@ class _Parser:
     def atom(self) -> Dimension:
         kind, value = self.next()
         if kind == "name":
-            found = _name_dimension(value)
-            if found is None:
+            known = _known_name(value)
+            if known is None:
                 raise self.fail(f"{value!r} is not a unit name it knows")
-            return found
+            self.offset = self.offset or known in OFFSET_UNITS
+            return UNIT_NAMES[known]
         if kind == "one":
             return DIMENSIONLESS
         if (kind, value) == ("op", "("):
@@ -185,7 +208,7 @@ def unit_dimension(text: Any) -> Dimension:
     """The dimension of a unit text, or :class:`ketref.UnitError` if the guarded parser refuses it.
 
     >>> unit_dimension("mL/min/kg")
-    (-1, 3, -1, 0)
+    (-1, 3, -1, 0, 0)
     >>> unit_dimension("9**9**9 nM")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ketref.errors.UnitError: '9**9**9 nM' is not a unit ketref accepts: unexpected '9' ...
@@ -202,7 +225,23 @@ def unit_dimension(text: Any) -> Dimension:
     dimension = parser.expr()
     if parser.peek() is not None:
         raise parser.fail(f"unexpected {parser.next()[1]!r}")
+    if parser.offset and not _SINGLE_NAME.fullmatch(text.strip()):
+        raise parser.fail("a Celsius or Fahrenheit temperature stands alone (write it as 'degC', or use 'K' in a compound unit)")
     return dimension
+
+
+_SINGLE_NAME = re.compile(r"[A-Za-z]+")
+
+
+def is_offset_unit(text: str) -> bool:
+    """Whether a (checked) unit text is an offset unit such as ``degC``, which converts point by
+    point (92 degC is 365.15 K) rather than by a factor.
+
+    >>> is_offset_unit("degC"), is_offset_unit("K"), is_offset_unit("mg")
+    (True, False, False)
+    """
+    unit_dimension(text)
+    return _known_name(text.strip()) in OFFSET_UNITS
 
 
 def check_unit(text: str, expected: frozenset[Dimension] | None = None, what: str = "") -> str:

@@ -141,12 +141,22 @@ class Value(FrozenModel):
         """
         from pydantic import ValidationError
 
+        from ketref.units import is_offset_unit
+
         target = parse_unit(unit)
+        source = parse_unit(self.unit)
+        registry = unit_registry()
         try:
-            factor = unit_registry().Quantity(1.0, parse_unit(self.unit)).to(target).magnitude
+            if is_offset_unit(self.unit) or is_offset_unit(unit):
+                # an offset unit (degC) has its own zero: convert each end, never by a factor
+                low, high = (
+                    _significant(registry.Quantity(n, source).to(target).magnitude) for n in (self.low, self.high)
+                )
+            else:
+                factor = registry.Quantity(1.0, source).to(target).magnitude
+                low, high = (_significant(n * factor) for n in (self.low, self.high))
         except Exception as exc:  # pint's DimensionalityError and kin
             raise UnitError(f"cannot express {self} in {unit}: {type(exc).__name__}") from None
-        low, high = (_significant(n * factor) for n in (self.low, self.high))
         number: float | tuple[float, float] = (low, high) if self.is_range else low
         try:
             return Value(value=number, unit=unit, qualifier=self.qualifier, measure=self.measure)
