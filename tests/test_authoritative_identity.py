@@ -50,7 +50,9 @@ def test_veterinary_brands_are_us_regulatory_facts() -> None:
 
 def _melting(subject: str) -> list[tuple[float, float, str | None, str]]:
     return [
-        (v.low, v.high, v.measure, v.unit) for c in _find(subject, "has_parameter", "melting-point") for v in c.values
+        (v.low, v.high, v.measure, v.unit)
+        for c in _find(subject, "has_parameter", "melting-point")
+        for v in c.values
     ]
 
 

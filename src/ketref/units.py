@@ -107,7 +107,6 @@ def _table() -> dict[str, Dimension]:
     return names
 
 
-
 UNIT_NAMES: dict[str, Dimension] = _table()
 """Every unit name the parser knows (pint knows each with the same dimension; a test checks)."""
 
@@ -226,7 +225,9 @@ def unit_dimension(text: Any) -> Dimension:
     if parser.peek() is not None:
         raise parser.fail(f"unexpected {parser.next()[1]!r}")
     if parser.offset and not _SINGLE_NAME.fullmatch(text.strip()):
-        raise parser.fail("a Celsius or Fahrenheit temperature stands alone (write it as 'degC', or use 'K' in a compound unit)")
+        raise parser.fail(
+            "a Celsius or Fahrenheit temperature stands alone (write 'degC'; use 'K' in a compound unit)"
+        )
     return dimension
 
 

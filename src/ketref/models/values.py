@@ -150,7 +150,8 @@ class Value(FrozenModel):
             if is_offset_unit(self.unit) or is_offset_unit(unit):
                 # an offset unit (degC) has its own zero: convert each end, never by a factor
                 low, high = (
-                    _significant(registry.Quantity(n, source).to(target).magnitude) for n in (self.low, self.high)
+                    _significant(registry.Quantity(n, source).to(target).magnitude)
+                    for n in (self.low, self.high)
                 )
             else:
                 factor = registry.Quantity(1.0, source).to(target).magnitude
