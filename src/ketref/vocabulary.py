@@ -12,12 +12,14 @@ from enum import StrEnum
 from typing import Any
 
 __all__ = [
+    "KINDS",
     "KIND_TIERS",
     "PREDICATES",
     "Aspect",
     "Direction",
     "EffectType",
     "EntityKind",
+    "Kind",
     "Level",
     "Predicate",
     "SourceKind",
@@ -45,6 +47,55 @@ class EntityKind(StrEnum):
     PROTOCOL = "protocol"
     POPULATION = "population"
     PARAMETER = "parameter"
+
+
+@dataclass(frozen=True, slots=True)
+class Kind:
+    """How one entity kind is named and drawn, in every output that shows kinds.
+
+    Attributes:
+        id: the kind (an :class:`EntityKind`).
+        label: the kind in plain words (``"cell type"``).
+        colour: the fill colour of its nodes in diagrams (a light tint, so black text stays
+            legible), and its swatch in legends.
+        shape: the Graphviz node shape.
+        rounded: whether the shape's corners are rounded.
+        mechanism: whether an entity of this kind can be a step of a mechanism (a target, a
+            molecule, a cell type, a process or an effect): a pathway follows claims to it. A
+            compound, a product or a condition is not one (an interacting drug, relapse).
+    """
+
+    id: EntityKind
+    label: str
+    colour: str
+    shape: str = "box"
+    rounded: bool = False
+    mechanism: bool = False
+
+
+_OTHER_COLOUR = "#e5e7eb"
+
+KINDS: dict[EntityKind, Kind] = {
+    k.id: k
+    for k in (
+        Kind(EntityKind.COMPOUND, "compound", "#fdba74"),
+        Kind(EntityKind.SALT, "salt", "#fed7aa"),
+        Kind(EntityKind.TARGET, "target", "#93c5fd", mechanism=True),
+        Kind(EntityKind.MOLECULE, "molecule", "#86efac", shape="ellipse", mechanism=True),
+        Kind(EntityKind.CELL_TYPE, "cell type", "#d8b4fe", shape="hexagon", mechanism=True),
+        Kind(EntityKind.PROCESS, "process", "#fde68a", rounded=True, mechanism=True),
+        Kind(EntityKind.EFFECT, "effect", "#f9a8d4", shape="ellipse", mechanism=True),
+        Kind(EntityKind.ROUTE, "route", _OTHER_COLOUR),
+        Kind(EntityKind.PRODUCT, "product", _OTHER_COLOUR),
+        Kind(EntityKind.CONDITION, "condition", _OTHER_COLOUR),
+        Kind(EntityKind.THERAPY, "therapy", _OTHER_COLOUR),
+        Kind(EntityKind.PROTOCOL, "protocol", _OTHER_COLOUR),
+        Kind(EntityKind.POPULATION, "population", _OTHER_COLOUR),
+        Kind(EntityKind.PARAMETER, "parameter", _OTHER_COLOUR),
+    )
+}
+"""Every entity kind's label, diagram colour and shape, and whether it can be a mechanism step:
+the one table diagrams and legends read (a new kind is one row here)."""
 
 
 class StereoForm(StrEnum):

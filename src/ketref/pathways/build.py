@@ -12,7 +12,12 @@ The rules:
    process is the blockade of that target (``Process.blockade_of``), the compound reaches that
    process through a derived step resting on its antagonism claims, and the pathway continues
    from it; no other node can enter the blockade that way.
-3. Steps stated of other compounds are never followed.
+3. Steps stated of other compounds are never followed, and only steps to an entity of a
+   mechanism kind (``Kind.mechanism`` in :data:`ketref.vocabulary.KINDS`: a target, molecule,
+   cell type, process or effect) are steps at all: an interacting drug or a condition such as
+   relapse is not part of a mechanism.
+
+Each edge's grade is that of the sources of its claims together (:func:`ketref.grades.grade`).
 """
 
 from __future__ import annotations
@@ -20,15 +25,16 @@ from __future__ import annotations
 from collections import deque
 from typing import TYPE_CHECKING
 
+from ketref.grades import Grade, grade
 from ketref.models.claims import Claim
 from ketref.models.entities import Compound, Process, Salt
 from ketref.pathways.model import Pathway, PathwayEdge, PathwayNode
-from ketref.vocabulary import PREDICATES
+from ketref.vocabulary import KINDS, PREDICATES
 
 if TYPE_CHECKING:
     from ketref.kb import KnowledgeBase
 
-__all__ = ["build_pathway"]
+__all__ = ["build_pathway", "graded"]
 
 # Which predicates are steps, and which block, is read from each Predicate row
 # (``mechanism``, ``blocking``) in ketref.vocabulary.
@@ -38,8 +44,22 @@ def _stated_of(kb: KnowledgeBase, subject: str) -> list[Claim]:
     return [
         c.claim
         for c in kb.claims(subject=subject)
-        if not c.inverted and PREDICATES[c.predicate].mechanism and not c.negated
+        if not c.inverted
+        and PREDICATES[c.predicate].mechanism
+        and not c.negated
+        and KINDS[kb.entities[c.object].kind].mechanism
     ]
+
+
+def graded(kb: KnowledgeBase, claims: list[Claim]) -> tuple[Grade, tuple[str, ...]]:
+    """The grade of some claims' sources together, and those sources as short citations with
+    their tiers, strongest tier first."""
+    from ketref.statements import short_citation
+
+    sources = {e.source: kb.source(e.source) for c in claims for e in c.evidence}
+    ordered = sorted(sources.values(), key=lambda s: -s.effective_tier.rank)
+    cited = tuple(f"{short_citation(s)} ({s.effective_tier.value.replace('_', ' ')})" for s in ordered)
+    return grade(sources.values(), [c.status for c in claims]), cited
 
 
 def build_pathway(kb: KnowledgeBase, root: str, *, inherit: bool = False) -> Pathway:
@@ -89,18 +109,22 @@ def build_pathway(kb: KnowledgeBase, root: str, *, inherit: bool = False) -> Pat
             if not PREDICATES[claim.predicate].blocking:
                 queue.append(claim.object)
 
-    edges = [
-        PathwayEdge(
-            source=source,
-            target=target,
-            predicate=predicate,
-            status=min((c.status for c in claims), key=lambda s: s.rank),
-            claims=tuple(dict.fromkeys(c.id for c in claims)),
-            derived=derived,
-            inherited=(source, target, predicate, derived) not in own_keys,
+    edges = []
+    for (source, target, predicate, derived), claims in steps.items():
+        edge_grade, cited = graded(kb, claims)
+        edges.append(
+            PathwayEdge(
+                source=source,
+                target=target,
+                predicate=predicate,
+                status=min((c.status for c in claims), key=lambda s: s.rank),
+                claims=tuple(dict.fromkeys(c.id for c in claims)),
+                grade=edge_grade,
+                cited=cited,
+                derived=derived,
+                inherited=(source, target, predicate, derived) not in own_keys,
+            )
         )
-        for (source, target, predicate, derived), claims in steps.items()
-    ]
     order = [root, *dict.fromkeys(n for e in edges for n in (e.source, e.target) if n != root)]
     nodes = tuple(
         PathwayNode(
