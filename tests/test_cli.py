@@ -172,7 +172,7 @@ def test_pathway_diagram_text_is_pure(fmt: str) -> None:
 
 def test_pathway_text_compare_and_paths(tmp_path: Path) -> None:
     code, out, _ = run("pathway", "esketamine")
-    assert code == 0 and out.startswith("pathway of esketamine:")
+    assert code == 0 and out.startswith("pathway of esketamine (core view):")
     code, out, _ = run("pathway", "esketamine", "--compare", "arketamine")
     assert code == 0 and "only arketamine" in out
     code, out, _ = run("paths", "esketamine", "nmda-receptor-blockade", "mtor")

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 import ketref
-from ketref.lecture import FORMS, lecture
+from ketref.lecture import COMPARED, FORMS, lecture
 from tests.test_quiz import parse_gift
 
 
@@ -37,7 +37,7 @@ EXPECTED = [
     "glossary.md",
     "sources.md",
     *(f"factsheet-{f}.{ext}" for f in FORMS for ext in ("md", "tex")),
-    *(f"mechanism-{f}.{ext}" for f in FORMS for ext in ("svg", "png")),
+    *(f"mechanism-{f}.{ext}" for f in (*FORMS, COMPARED) for ext in ("svg", "png")),
 ]
 
 
@@ -49,10 +49,25 @@ def test_every_file_is_written_and_linked_from_the_index(pack: Path) -> None:
 
 
 def test_svg_parses_and_png_is_a_png(pack: Path) -> None:
-    for form in FORMS:
+    import struct
+
+    for form in (*FORMS, COMPARED):
         root = ET.parse(pack / f"mechanism-{form}.svg").getroot()
         assert root.tag.endswith("svg")
-        assert (pack / f"mechanism-{form}.png").read_bytes().startswith(b"\x89PNG\r\n\x1a\n")
+        png = (pack / f"mechanism-{form}.png").read_bytes()
+        assert png.startswith(b"\x89PNG\r\n\x1a\n")
+        width, height = struct.unpack(">II", png[16:24])
+        assert width == 1920 and height <= 1080  # fits a 16:9 slide
+
+
+def test_diagrams_are_the_core_view(pack: Path) -> None:
+    """The slides show the core cascade (at most 12 nodes), not every step of the full graph."""
+    for form in FORMS:
+        svg = (pack / f"mechanism-{form}.svg").read_text(encoding="utf-8")
+        assert "core mechanism" in svg
+        nodes = re.findall(r'<g id="node\d+" class="node">', svg)
+        assert 8 <= len(nodes) <= 12
+        assert "Clarithromycin" not in svg
 
 
 def test_quiz_gift_parses_and_matches_the_markdown(pack: Path) -> None:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import io
 import os
 import re
 import shutil
 import subprocess
 from itertools import pairwise
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -172,10 +174,15 @@ def test_dot_output_renders_with_graphviz(view: str) -> None:
     assert "<svg" in svg and "Legend" in svg
 
 
-def test_missing_dot_gives_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_missing_dot_is_a_missing_dependency(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A missing ``dot`` is a MissingDependencyError naming graphviz (an ImportError too), for SVG
+    and PNG alike, not a RenderError (which is for a dot that ran and failed)."""
     monkeypatch.setattr(shutil, "which", lambda name: None)
-    with pytest.raises(ketref.RenderError, match="graphviz"):
-        render.to_svg(ketref.pathway("esketamine"))
+    for draw in (render.to_svg, render.to_png):
+        with pytest.raises(ketref.MissingDependencyError, match="graphviz") as info:
+            draw(ketref.pathway("esketamine"))
+        assert not isinstance(info.value, ketref.RenderError)
+        assert info.value.package == "graphviz"
 
 
 def test_dot_marks_status_styles() -> None:
@@ -251,3 +258,332 @@ def test_a_node_is_found_by_name_or_synonym_and_an_unknown_one_is_an_error() -> 
     with pytest.raises(ketref.UnknownEntityError) as info:
         view.node("arketamine")  # an entity, but not a node of this pathway
     assert "not in the pathway of esketamine" in str(info.value)
+
+
+# -- the core view (issue #15) ---------------------------------------------------------------
+
+FORMS = ["esketamine", "arketamine", "racemic-ketamine"]
+MECHANISM_KINDS = {"target", "molecule", "cell_type", "process", "effect"}
+
+
+def _reaches(edges: list[tuple[str, str]], start: str, goal: str) -> bool:
+    seen, stack = {start}, [start]
+    while stack:
+        node = stack.pop()
+        for a, b in edges:
+            if a == node and b not in seen:
+                if b == goal:
+                    return True
+                seen.add(b)
+                stack.append(b)
+    return False
+
+
+@pytest.mark.parametrize("root", [*FORMS, "ketamine"])
+def test_core_is_small_and_runs_from_the_compound_to_the_antidepressant_effect(root: str) -> None:
+    core = ketref.pathway(root, view="core")
+    assert core.view == "core"
+    assert 8 <= len(core.nodes) <= 12
+    assert core.nodes[0].id == root
+    edges = [(e.source, e.target) for e in core.edges]
+    assert _reaches(edges, root, "antidepressant-effect")
+    full = ketref.pathway(root)
+    assert len(full.nodes) > len(core.nodes)
+    full_pairs = {(e.source, e.target) for e in full.edges}
+    kb = ketref.knowledge_base()
+    for edge in core.edges:
+        assert (edge.source, edge.target) in full_pairs  # never a step the full pathway lacks
+        for claim_id in edge.claims:
+            claim = kb.claim(claim_id)
+            assert claim.evidence
+            if not edge.derived:
+                assert claim.subject in (edge.source, "ketamine") and claim.object == edge.target
+
+
+def test_core_holds_the_canonical_chain_the_claims_support_and_each_forms_own_branches() -> None:
+    """Read off the curated claims by hand: the benchchem chain (NMDA blockade, glutamate surge,
+    AMPA, BDNF, TrkB, mTOR, synaptogenesis) is every form's; disinhibition is stated only for
+    esketamine; MEK/ERK and sigma-1 (greater affinity than esketamine) are arketamine's own; the
+    opioid receptors (greater affinity than arketamine, Hirota 1999) are esketamine's."""
+    chain = {
+        "nmda-receptor-blockade",
+        "glutamate-surge",
+        "ampa-receptor",
+        "bdnf",
+        "trkb",
+        "mtor",
+        "synaptogenesis",
+        "antidepressant-effect",
+    }
+    nodes = {root: {n.id for n in ketref.pathway(root, view="core").nodes} for root in FORMS}
+    for root in FORMS:
+        assert chain <= nodes[root], root
+    assert "disinhibition" in nodes["esketamine"]
+    assert "disinhibition" not in nodes["arketamine"]
+    assert {"mek-erk-signaling", "sigma-1-receptor"} <= nodes["arketamine"]
+    assert {"mu-opioid-receptor", "kappa-opioid-receptor"} <= nodes["esketamine"]
+    assert "mek-erk-signaling" not in nodes["esketamine"]
+    # the receptor is drawn as its blockade, not a second time beside it
+    assert all("nmda-receptor" not in n for n in nodes.values())
+
+
+@pytest.mark.parametrize("view", ["core", "full"])
+@pytest.mark.parametrize("root", FORMS)
+def test_no_interacting_drug_or_condition_is_a_mechanism_node(root: str, view: str) -> None:
+    """Clarithromycin, ticlopidine (interactions) and relapse (a condition) used to be nodes."""
+    kb = ketref.knowledge_base()
+    p = ketref.pathway(root, view=view)  # type: ignore[arg-type]
+    for node in p.nodes[1:]:
+        assert kb.entities[node.id].kind.value in MECHANISM_KINDS, node.id
+    assert not {"clarithromycin", "ticlopidine", "relapse"} & {n.id for n in p.nodes}
+
+
+def test_core_says_which_canonical_steps_no_claim_gives() -> None:
+    """TrkB → mTOR is drawn only if a claim states it; otherwise the view lists it as missing."""
+    kb = ketref.knowledge_base()
+    stated = any(r.object == "mtor" and not r.negated for r in kb.claims(subject="trkb") if not r.inverted)
+    core = ketref.pathway("esketamine", view="core")
+    drawn = {(e.source, e.target) for e in core.edges}
+    assert (("trkb", "mtor") in drawn) == stated
+    assert ("TrkB → mTOR" in core.missing) == (not stated)
+    # BDNF → TrkB and BDNF → mTOR are both there, so the chain reads BDNF, TrkB, mTOR in the diagram
+    assert {("bdnf", "trkb"), ("bdnf", "mtor")} <= drawn
+
+
+def test_the_bdnf_trkb_pair_is_drawn_as_one_group_that_leads_to_mtor() -> None:
+    dot = render.to_dot(ketref.pathway("esketamine", view="core"))
+    ids = dict(re.findall(r'^\s+(n\d+) \[label="([^"]*)"', dot, flags=re.M))
+    by_name = {label.replace("\\n", " "): node for node, label in ids.items()}
+    cluster = re.search(r"subgraph cluster_pair0 \{(.*?)\n    \}", dot, flags=re.S)
+    assert cluster is not None
+    assert f"{by_name['BDNF']} [" in cluster.group(1) and f"{by_name['TrkB']} [" in cluster.group(1)
+    edge = re.search(rf"{by_name['BDNF']} -> {by_name['mTOR']} \[(.*)\];", dot)
+    assert edge is not None and "ltail=cluster_pair0" in edge.group(1)
+
+
+def test_the_view_argument_is_checked() -> None:
+    with pytest.raises(ketref.InvalidQueryError, match="core"):
+        ketref.pathway("esketamine", view="slide")  # type: ignore[arg-type]
+    with pytest.raises(ketref.QueryTypeError):
+        ketref.pathway("esketamine", view=1)  # type: ignore[arg-type]
+
+
+# -- styling and legend ----------------------------------------------------------------------
+
+
+def _legend(dot: str) -> str:
+    start = dot.index("label=<<TABLE")
+    return dot[start : dot.index("</TABLE>>", start)]
+
+
+def _drawn_nodes_and_edges(dot: str) -> tuple[list[str], list[str]]:
+    body = dot[dot.index("subgraph cluster_main") :]
+    nodes = re.findall(r"^\s+n\d+ \[label=.*$", body, flags=re.M)
+    edges = re.findall(r"^\s+n\d+ -> n\d+ \[.*$", body, flags=re.M)
+    return nodes, edges
+
+
+@pytest.mark.parametrize("which", [*FORMS, "compare"])
+def test_the_legend_lists_exactly_the_kind_colours_grade_lines_and_comparison_colours_used(
+    which: str,
+) -> None:
+    from ketref.vocabulary import KINDS
+
+    view = (
+        ketref.compare_pathways("esketamine", "arketamine", view="core")
+        if which == "compare"
+        else ketref.pathway(which, view="core")
+    )
+    dot = render.to_dot(view)
+    legend = _legend(dot)
+    nodes, edges = _drawn_nodes_and_edges(dot)
+    fills = {re.search(r'fillcolor="([^"]+)"', n).group(1) for n in nodes}  # type: ignore[union-attr]
+    swatches = dict(re.findall(r'<TD BGCOLOR="([^"]+)"[^>]*>([^<]+)</TD>', legend))
+    assert set(swatches) == fills
+    for colour, label in swatches.items():  # each swatch names the kind of that colour
+        assert any(k.colour == colour and k.label == label for k in KINDS.values())
+    lines = {
+        (re.search(r"style=(\w+)", e).group(1), float(re.search(r"penwidth=([\d.]+)", e).group(1)))  # type: ignore[union-attr]
+        for e in edges
+    }
+    samples = re.findall(r'BORDER="(\d+)" SIDES="B" STYLE="(\w+)" COLOR="#111827"', legend)
+    assert {(style, round(width)) for style, width in lines} == {(s, int(b)) for b, s in samples}
+    colours = {m for e in edges if (m := re.search(r'color="([^"]+)"', e))}
+    used = {m.group(1) for m in colours}
+    listed = set(re.findall(r'SIDES="B" STYLE="solid" COLOR="(#(?!111827)[0-9a-f]{6})"', legend))
+    assert used == listed
+    if which == "compare":
+        assert {render.SHARED, *render.COLOURS} == listed
+        assert "only Esketamine" in legend and "only Arketamine" in legend and "both" in legend
+
+
+def test_edge_lines_follow_the_grade_of_their_sources() -> None:
+    """Independently of the renderer's table: a step resting on a regulator or two primary sources
+    is drawn thicker than one on a single primary source, reference works dashed, secondary dotted."""
+    from ketref.grades import grade
+
+    kb = ketref.knowledge_base()
+    view = ketref.pathway("racemic-ketamine")
+    dot = render.to_dot(view)
+    _, edges = _drawn_nodes_and_edges(dot)
+    seen = set()
+    for edge, line in zip(view.edges, edges, strict=True):
+        claims = [kb.claim(c) for c in edge.claims]
+        sources = {e.source: kb.source(e.source) for c in claims for e in c.evidence}
+        expected = grade(sources.values(), [c.status for c in claims])
+        assert edge.grade == expected
+        style = re.search(r"style=(\w+)", line).group(1)  # type: ignore[union-attr]
+        width = float(re.search(r"penwidth=([\d.]+)", line).group(1))  # type: ignore[union-attr]
+        seen.add((expected.value, style, width))
+        assert style == {"A": "solid", "B": "solid", "C": "dashed", "D": "dotted"}[expected.value]
+    widths = {g: w for g, _, w in seen}
+    if "A" in widths and "B" in widths:
+        assert widths["A"] > widths["B"]
+
+
+def test_edges_carry_their_sources_as_tooltips_and_nodes_link_to_entity_pages() -> None:
+    svg_dot = render.to_dot(ketref.pathway("arketamine", view="core"), href=lambda i: f"../../entities/{i}/")
+    assert 'URL="../../entities/sigma-1-receptor/"' in svg_dot
+    if not dot_available():
+        pytest.skip("Graphviz 'dot' is not installed here")
+    svg = render.to_svg(ketref.pathway("arketamine", view="core"), href=lambda i: f"../../entities/{i}/")
+    titles = re.findall(r'<g id="edge\d+" class="edge">\s*<title>(.*?)</title>', svg, flags=re.S)
+    assert titles and all("Sources:" in t and "grade" in t for t in titles)
+    assert 'xlink:href="../../entities/mek-erk-signaling/"' in svg
+
+
+# -- slides ---------------------------------------------------------------------------------
+
+
+def rendered_label_px(svg: str, slide: tuple[int, int] = (1280, 720)) -> float:
+    """The smallest text height in pixels when the SVG is fitted to a slide: font-size (in the
+    SVG's user units) times the group's scale times the slide's pixels per user unit."""
+    width, height = (float(x) for x in re.search(r'viewBox="[\d.]+ [\d.]+ ([\d.]+) ([\d.]+)"', svg).groups())  # type: ignore[union-attr]
+    scale = float(re.search(r'class="graph" transform="scale\(([\d.]+)', svg).group(1))  # type: ignore[union-attr]
+    fit = min(slide[0] / width, slide[1] / height)
+    return min(float(s) for s in re.findall(r'font-size="([\d.]+)"', svg)) * scale * fit
+
+
+@pytest.mark.parametrize("which", [*FORMS, "compare"])
+def test_core_labels_are_at_least_12_px_on_a_1280_by_720_slide(which: str) -> None:
+    if not dot_available():
+        if os.environ.get("CI"):
+            pytest.fail("CI must install Graphviz (dot) for this test")
+        pytest.skip("Graphviz 'dot' is not installed here")
+    view = (
+        ketref.compare_pathways("esketamine", "arketamine", view="core")
+        if which == "compare"
+        else ketref.pathway(which, view="core")
+    )
+    assert rendered_label_px(render.to_svg(view)) >= 12.0
+
+
+def test_rendered_label_px_measures_what_a_browser_would() -> None:
+    """The measuring function itself, on a hand-written SVG: 14-unit text in a 2560-unit-wide
+    drawing is 7 px on a 1280-px slide."""
+    svg = (
+        '<svg width="2560pt" height="400pt" viewBox="0.00 0.00 2560.00 400.00">'
+        '<g id="graph0" class="graph" transform="scale(1 1)"><text font-size="14.00">x</text></g></svg>'
+    )
+    assert rendered_label_px(svg) == pytest.approx(7.0)
+
+
+def test_png_for_a_slide() -> None:
+    if not dot_available():
+        pytest.skip("Graphviz 'dot' is not installed here")
+    import struct
+
+    png = render.to_png(ketref.pathway("arketamine", view="core"))
+    assert png[:8] == b"\x89PNG\r\n\x1a\n"
+    width, height = struct.unpack(">II", png[16:24])  # the IHDR chunk
+    assert width == 1280 and height <= 720
+    with pytest.raises(ketref.InvalidQueryError):
+        render.to_png(ketref.pathway("arketamine", view="core"), width=10)
+
+
+def test_cli_writes_a_png_and_refuses_one_on_stdout(tmp_path: Path) -> None:
+    from ketref.cli import main
+
+    if not dot_available():
+        pytest.skip("Graphviz 'dot' is not installed here")
+    out, err = io.StringIO(), io.StringIO()
+    target = tmp_path / "esk.png"
+    assert main(["pathway", "esketamine", "--format", "png", "--out", str(target)], out, err) == 0
+    assert target.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert main(["pathway", "esketamine", "--format", "png"], io.StringIO(), err) == 1
+    assert "--out" in err.getvalue()
+
+
+# -- paths ------------------------------------------------------------------------------------
+
+
+def test_paths_are_limited_shortest_first_and_never_return_through_the_compound() -> None:
+    from ketref.pathways.model import Pathway, PathwayEdge, PathwayNode
+
+    p = ketref.pathway("arketamine")
+    every = p.paths("arketamine", "antidepressant-effect")
+    first = p.paths("arketamine", "antidepressant-effect", limit=3)
+    assert len(first) == 3 and first == every[:3]
+    assert [len(q.nodes) for q in every] == sorted(len(q.nodes) for q in every)
+    with pytest.raises(ketref.InvalidQueryError):
+        p.paths("arketamine", "mtor", limit=0)
+    # a hand-made pathway with a step back into its compound: no path goes through it
+    nodes = tuple(PathwayNode(id=i, name=i, kind="process") for i in ("root", "x", "y"))
+
+    def edge(a: str, b: str) -> PathwayEdge:
+        return PathwayEdge(source=a, target=b, predicate="leads_to", status=Status.REPORTED, claims=("c",))
+
+    loop = Pathway(root="root", nodes=nodes, edges=(edge("root", "x"), edge("x", "root"), edge("root", "y")))
+    assert [q.nodes for q in loop.paths("root", "y")] == [("root", "y")]
+    assert loop.paths("x", "y") == ()
+
+
+def test_cli_paths_takes_a_limit() -> None:
+    from ketref.cli import main
+
+    out = io.StringIO()
+    assert (
+        main(
+            ["paths", "arketamine", "arketamine", "antidepressant-effect", "--limit", "2"], out, io.StringIO()
+        )
+        == 0
+    )
+    lines = out.getvalue().splitlines()
+    assert "2 shortest shown" in lines[0]
+    assert len([line for line in lines if line.startswith("  (")]) == 2
+
+
+# -- comparison -----------------------------------------------------------------------------
+
+
+def test_a_step_both_forms_have_with_different_potency_reads_both() -> None:
+    """ketref records that arketamine is the less potent analgesic and anaesthetic; the difference
+    view must not call these esketamine's alone."""
+    kb = ketref.knowledge_base()
+    compared = [
+        c
+        for c in kb.all_claims()
+        if c.subject == "esketamine"
+        and c.object == "analgesia"
+        and c.comparison is not None
+        and c.comparison.comparator == "arketamine"
+        and c.comparison.aspect.value == "potency"
+        and c.comparison.direction.value == "greater"
+    ]
+    assert compared  # the premise, read from the data directly
+    diff = ketref.compare_pathways("esketamine", "arketamine")
+    for effect in ("analgesia", "anesthesia"):
+        key = ("*", effect, "has_effect")
+        assert key in diff.shared and key not in diff.only_a
+        assert "esketamine more potent" in (diff.note(key) or "")
+    assert ("*", "mek-erk-signaling", "leads_to") in diff.only_b  # a real difference stays one
+    from ketref.cli import main
+
+    out = io.StringIO()
+    assert (
+        main(["pathway", "esketamine", "--compare", "arketamine", "--view", "full"], out, io.StringIO()) == 0
+    )
+    text = out.getvalue()
+    both = text[: text.index("only esketamine")]
+    assert "has_effect analgesia  (both; esketamine more potent)" in both
+    assert "analgesia" not in text[text.index("only esketamine") :]

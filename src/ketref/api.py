@@ -26,7 +26,7 @@ if TYPE_CHECKING:  # result models are built when a feature first needs them, no
     from ketref.models.readings import Reading
     from ketref.models.results import Conflict, EffectReport, EntityComparison, SearchResult
     from ketref.models.sources import Source
-    from ketref.pathways.model import Pathway, PathwayDiff
+    from ketref.pathways.model import Pathway, PathwayDiff, View
     from ketref.profiles import Profile
     from ketref.queries.folds import DerivedFold
     from ketref.tables.model import Table
@@ -248,25 +248,31 @@ def depict(entity: EntityQuery, *, width: int = 360, height: int = 280) -> str:
     return api.depict(knowledge_base(), entity, width=width, height=height)
 
 
-def pathway(compound: EntityQuery, *, inherit: bool = False) -> Pathway:
-    """The mechanism steps claimed for a compound, as a graph with evidence on every edge.
+def pathway(compound: EntityQuery, *, inherit: bool = False, view: View = "full") -> Pathway:
+    """The mechanism steps claimed for a compound, as a graph with evidence on every edge;
+    ``view="core"`` keeps the canonical cascade and the compound's own branches (for a slide).
 
     Examples:
         >>> import ketref
         >>> p = ketref.pathway("esketamine")
         >>> any(path.nodes[-1] == "mtor" for path in p.paths("nmda-receptor-blockade", "mtor"))
         True
+        >>> len(ketref.pathway("esketamine", view="core").nodes) <= 12
+        True
     """
     from ketref.pathways import api
 
-    return api.pathway(knowledge_base(), compound, inherit=inherit)
+    return api.pathway(knowledge_base(), compound, inherit=inherit, view=view)
 
 
-def compare_pathways(a: EntityQuery, b: EntityQuery, *, inherit: bool = False) -> PathwayDiff:
-    """Two compounds' pathways: the steps both have and the steps only one has."""
+def compare_pathways(
+    a: EntityQuery, b: EntityQuery, *, inherit: bool = False, view: View = "full"
+) -> PathwayDiff:
+    """Two compounds' pathways: the steps both have (a step comparative claims compare counts as
+    both, with a note saying which is stronger) and the steps only one has."""
     from ketref.pathways import api
 
-    return api.compare_pathways(knowledge_base(), a, b, inherit=inherit)
+    return api.compare_pathways(knowledge_base(), a, b, inherit=inherit, view=view)
 
 
 def profile(entity: EntityQuery, min_tier: SourceTier | str | None = None) -> Profile:

@@ -1,15 +1,14 @@
 """A lecture pack: everything a lecturer hands out on the three forms of ketamine, in one folder.
 
 ``lecture(kb, out_dir)`` writes the key-differences table (Markdown and a LaTeX document), a
-fact sheet per form (Markdown and LaTeX), the mechanism diagrams (SVG and PNG), a quiz with an
+fact sheet per form (Markdown and LaTeX), the core mechanism diagrams of each form and of the two
+enantiomers compared (SVG, and PNG for a 16:9 slide), a quiz with an
 answer key (Markdown and Moodle GIFT), Anki flashcards, a glossary, the sources with their
 tiers, and an ``index.md`` that links them. Educational material, not clinical guidance.
 """
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -19,29 +18,15 @@ if TYPE_CHECKING:
     from ketref.kb import KnowledgeBase
     from ketref.vocabulary import SourceTier
 
-__all__ = ["FORMS", "lecture"]
+__all__ = ["COMPARED", "FORMS", "lecture"]
 
 FORMS = ("racemic-ketamine", "esketamine", "arketamine")
+COMPARED = "esketamine-vs-arketamine"
+"""The name of the diagram comparing the two enantiomers' core mechanisms."""
+SLIDE_WIDTH = 1920
+"""The width of the PNG diagrams in pixels: a full-HD 16:9 slide (the labels are at least 12 px
+even at 1280)."""
 DISCLAIMER = "ketref is an educational reference, not clinical guidance."
-
-
-def _png(dot_source: str, timeout: float = 60.0) -> bytes:
-    """Graphviz's PNG of a DOT graph, at a resolution readable on a 1280-pixel-wide slide."""
-    program = shutil.which("dot")
-    if program is None:
-        raise InvalidQueryError("the PNG diagrams need Graphviz's 'dot' program (apt install graphviz)")
-    done = subprocess.run(
-        [program, "-Tpng", "-Gdpi=110"],
-        input=dot_source.encode("utf-8"),
-        capture_output=True,
-        timeout=timeout,
-        check=False,
-    )
-    if done.returncode != 0 or not done.stdout.startswith(b"\x89PNG"):
-        raise InvalidQueryError(
-            f"Graphviz could not draw the diagram: {done.stderr.decode(errors='replace')[:200]}"
-        )
-    return done.stdout
 
 
 def lecture(
@@ -49,8 +34,8 @@ def lecture(
 ) -> list[Path]:
     """Write the lecture pack into ``out_dir`` (created if needed); returns the files written."""
     from ketref.factsheets import factsheet
-    from ketref.pathways.api import pathway
-    from ketref.pathways.render import to_dot, to_svg
+    from ketref.pathways.api import compare_pathways, pathway
+    from ketref.pathways.render import to_png, to_svg
     from ketref.quiz import _tier, make_quiz, to_gift, to_text
     from ketref.tables.build import build_table
     from ketref.teaching import flashcards, glossary, to_anki
@@ -78,11 +63,13 @@ def lecture(
     for form in FORMS:
         write(f"factsheet-{form}.md", factsheet(kb, form, "md", min_tier=tier))
         write(f"factsheet-{form}.tex", factsheet(kb, form, "tex", min_tier=tier))
-    for form in FORMS:
-        view = pathway(kb, form)
-        svg = to_svg(view)
-        write(f"mechanism-{form}.svg", svg)
-        write(f"mechanism-{form}.png", _png(to_dot(view)))
+    for form in FORMS:  # the core view: the canonical cascade and the form's own branches
+        view = pathway(kb, form, view="core")
+        write(f"mechanism-{form}.svg", to_svg(view))
+        write(f"mechanism-{form}.png", to_png(view, width=SLIDE_WIDTH))
+    enantiomers = compare_pathways(kb, FORMS[1], FORMS[2], view="core")
+    write(f"mechanism-{COMPARED}.svg", to_svg(enantiomers))
+    write(f"mechanism-{COMPARED}.png", to_png(enantiomers, width=SLIDE_WIDTH))
     report = make_quiz(kb, 20, seed, min_tier=tier)
     quiz_md = "# Quiz: ketamine and its enantiomers\n\n" + to_text(report.questions).replace("\n", "  \n")
     write("quiz.md", quiz_md)
@@ -114,7 +101,9 @@ def lecture(
             f"- Fact sheet, {names[f]}: [Markdown](factsheet-{f}.md), [LaTeX](factsheet-{f}.tex)"
             for f in FORMS
         ),
-        *(f"- Mechanism, {names[f]}: [SVG](mechanism-{f}.svg), [PNG](mechanism-{f}.png)" for f in FORMS),
+        *(f"- Core mechanism, {names[f]}: [SVG](mechanism-{f}.svg), [PNG](mechanism-{f}.png)" for f in FORMS),
+        f"- Core mechanism, {names[FORMS[1]]} and {names[FORMS[2]]} compared: "
+        f"[SVG](mechanism-{COMPARED}.svg), [PNG](mechanism-{COMPARED}.png)",
         f"- Quiz ({len(report.questions)} questions, answer key at the end): [Markdown](quiz.md), "
         "[Moodle GIFT](quiz.gift)",
         "- Flashcards for Anki (File > Import): [flashcards.txt](flashcards.txt)",

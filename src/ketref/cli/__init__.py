@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from typing import Any, TextIO
 
 from ketref import DISCLAIMER, __version__
-from ketref.errors import KetrefError
+from ketref.errors import InvalidQueryError, KetrefError
 
 __all__ = ["EXIT_CODES", "main", "parser", "reference"]
 
@@ -163,8 +163,8 @@ def _loader(packs: list[str]) -> Any:
     return load
 
 
-def _text_of(result: Any) -> str:
-    if isinstance(result.text, str):
+def _text_of(result: Any) -> str | bytes:
+    if isinstance(result.text, str | bytes):
         return result.text
     import io
 
@@ -197,6 +197,8 @@ def _emit(ns: argparse.Namespace, result: Any, out: TextIO, err: TextIO) -> None
         return
     if isinstance(result.text, str):
         out.write(result.text)
+    elif isinstance(result.text, bytes):  # binary documents go to a file only
+        raise InvalidQueryError("this output is binary: give --out FILE")
     else:
         result.text(out)
     if not result.document:

@@ -41,10 +41,11 @@ class Context:
 @dataclass
 class Output:
     """A command's result: ``data`` for ``--json``; ``text`` (a string, or a function that prints
-    to a stream) otherwise. ``document`` marks text that is a file format of its own."""
+    to a stream, or bytes written only to ``--out``) otherwise. ``document`` marks text that is a
+    file format of its own."""
 
     data: Any = None
-    text: str | Callable[[TextIO], None] = ""
+    text: str | bytes | Callable[[TextIO], None] = ""
     document: bool = False
     notes: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
@@ -428,9 +429,16 @@ def _depict(ctx: Context) -> Output:
 
 @command(
     "pathway",
-    "a compound's mechanism steps as text or a diagram",
+    "a compound's mechanism steps as text or a diagram (the core cascade, or every step)",
     arg("name"),
-    arg("--format", choices=("text", "mermaid", "dot", "svg"), default="text"),
+    arg("--format", choices=("text", "mermaid", "dot", "svg", "png"), default="text"),
+    arg(
+        "--view",
+        choices=("core", "full"),
+        default="core",
+        help="core: the canonical cascade and the compound's own branches, for a slide (default); "
+        "full: every step",
+    ),
     arg("--compare", metavar="OTHER", help="show the difference with another compound's pathway"),
     arg("--inherit", action="store_true", help="add steps stated of form-unspecified ketamine"),
     out=True,
@@ -441,10 +449,17 @@ def _pathway(ctx: Context) -> Output:
 
     ns, kb = ctx.ns, ctx.kb
     view: Any = (
-        compare_pathways(kb, ns.name, ns.compare, inherit=ns.inherit)
+        compare_pathways(kb, ns.name, ns.compare, inherit=ns.inherit, view=ns.view)
         if ns.compare
-        else pathway(kb, ns.name, inherit=ns.inherit)
+        else pathway(kb, ns.name, inherit=ns.inherit, view=ns.view)
     )
+    if ns.format == "png":
+        if not getattr(ns, "out", None) or ns.out == "-":
+            from ketref.errors import InvalidQueryError
+
+            raise InvalidQueryError("a PNG is binary: give --out FILE.png")
+        png = render.to_png(view)
+        return Output({"format": "png", "bytes": len(png)}, png, document=True)
     if ns.format != "text":
         diagram = {"mermaid": render.to_mermaid, "dot": render.to_dot, "svg": render.to_svg}[ns.format](view)
         return Output({"format": ns.format, "text": diagram}, diagram, document=True)
@@ -458,33 +473,53 @@ def _pathway(ctx: Context) -> Output:
             ):
                 print(f"{title} ({len(keys)} steps):", file=out)
                 for source, target, predicate in keys:
-                    print(f"  {source} {predicate} {target}", file=out)
+                    note = view.note((source, target, predicate))
+                    print(
+                        f"  {source} {predicate} {target}" + (f"  (both; {note})" if note else ""), file=out
+                    )
             return
-        print(f"pathway of {view.root}: {len(view.nodes)} nodes, {len(view.edges)} steps", file=out)
+        print(
+            f"pathway of {view.root} ({view.view} view): {len(view.nodes)} nodes, {len(view.edges)} steps",
+            file=out,
+        )
         for edge in view.edges:
             flags = " [inherited]" if edge.inherited else ""
-            print(f"  {edge.source} --{edge.label}--> {edge.target}  ({edge.status.value}){flags}", file=out)
+            print(
+                f"  {edge.source} --{edge.label}--> {edge.target}"
+                f"  ({edge.status.value}, grade {edge.grade.value}){flags}",
+                file=out,
+            )
             print(f"      claims: {', '.join(edge.claims)}", file=out)
+        if view.missing:
+            print("not in the claims, so not drawn:", file=out)
+            for step in view.missing:
+                print(f"  {step}", file=out)
 
     return Output(view, text)
 
 
 @command(
     "paths",
-    "every path between two nodes of a compound's pathway, with its weakest status",
+    "the paths between two nodes of a compound's pathway, shortest first, with their weakest status",
     arg("name"),
     arg("source"),
     arg("target"),
+    arg("--limit", type=int, default=10, metavar="N", help="show at most N paths (default 10)"),
     arg("--inherit", action="store_true"),
 )
 def _paths(ctx: Context) -> Output:
     from ketref.pathways.api import pathway
 
     ns = ctx.ns
-    found = pathway(ctx.kb, ns.name, inherit=ns.inherit).paths(ns.source, ns.target)
+    whole = pathway(ctx.kb, ns.name, inherit=ns.inherit)
+    found = whole.paths(ns.source, ns.target, limit=ns.limit)
+    total = len(whole.paths(ns.source, ns.target))
 
     def text(out: TextIO) -> None:
-        print(f"{len(found)} path{'s' if len(found) != 1 else ''} from {ns.source} to {ns.target}", file=out)
+        shown_part = f" (the {len(found)} shortest shown; --limit N for more)" if total > len(found) else ""
+        print(
+            f"{total} path{'s' if total != 1 else ''} from {ns.source} to {ns.target}{shown_part}", file=out
+        )
         for p in found:
             print(f"  ({p.weakest.value}) {' -> '.join(p.nodes)}", file=out)
 

@@ -113,9 +113,10 @@ def _mode_for(path: str) -> int:
         return 0o666 & ~mask
 
 
-def write(text: str, path: str) -> None:
-    """Write ``text`` to ``path`` through a temporary file renamed into place, so a failed or
-    interrupted write never leaves half a file; a FIFO, device or directory is refused."""
+def write(text: str | bytes, path: str) -> None:
+    """Write ``text`` (or bytes, such as a PNG) to ``path`` through a temporary file renamed into
+    place, so a failed or interrupted write never leaves half a file; a FIFO, device or directory
+    is refused."""
     import os
     import tempfile
 
@@ -130,8 +131,12 @@ def write(text: str, path: str) -> None:
     except OSError as exc:
         raise InvalidQueryError(f"cannot write {path}: {exc.strerror}") from None
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
-            stream.write(text)
+        if isinstance(text, bytes):
+            with os.fdopen(handle, "wb") as binary:
+                binary.write(text)
+        else:
+            with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
+                stream.write(text)
         os.chmod(temporary, _mode_for(path))
         os.replace(temporary, path)
     except BaseException as exc:
