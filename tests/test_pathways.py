@@ -587,3 +587,17 @@ def test_a_step_both_forms_have_with_different_potency_reads_both() -> None:
     both = text[: text.index("only esketamine")]
     assert "has_effect analgesia  (both; esketamine more potent)" in both
     assert "analgesia" not in text[text.index("only esketamine") :]
+
+
+def test_a_compound_outside_the_cascade_gets_its_nearest_steps_as_its_core() -> None:
+    """The example pack's compound acts on made-up receptors: its core view is its own nearest
+    steps (never empty), and nothing of the ketamine cascade is called missing."""
+    from ketref.kb import KnowledgeBase
+    from ketref.pathways.api import pathway
+
+    kb = KnowledgeBase.from_paths(Path(__file__).resolve().parents[1] / "examples" / "lecture-pack")
+    full = pathway(kb, "examplamine")
+    core = pathway(kb, "examplamine", view="core")
+    assert core.edges and core.missing == ()
+    assert {n.id for n in core.nodes} <= {n.id for n in full.nodes}
+    assert len(core.nodes) == min(len(full.nodes), 12)

@@ -16,6 +16,10 @@ give, 20 to 30 nodes for a form of ketamine: too many for a slide. The core view
 
    Branches are added in that order until the view has :data:`MAX_NODES` nodes.
 
+A compound whose pathway does not reach the cascade's endpoint (a pack's compound acting
+elsewhere) gets its :data:`MAX_NODES` nodes nearest the compound instead, with nothing listed as
+missing: the cascade is not its claim.
+
 Its edges are the full pathway's edges between kept nodes, with steps between the same two nodes
 merged into one (``binds`` and ``is an agonist of``), and without a step that another path of
 kept steps already implies (a transitive reduction: ``AMPA receptor → antidepressant effect``
@@ -146,6 +150,40 @@ def _branches(kb: KnowledgeBase, full: Pathway, present: set[str], shown_as_bloc
     return list(dict.fromkeys(out))
 
 
+def _nearest(kb: KnowledgeBase, full: Pathway) -> Pathway:
+    """The first :data:`MAX_NODES` nodes of a pathway the cascade does not run through, nearest
+    the compound first, with the steps between them merged as in a core view."""
+    distance = _distance(full)
+    keep = {n.id for n in sorted(full.nodes, key=lambda n: distance.get(n.id, 1 << 30))[:MAX_NODES]}
+    pairs: dict[tuple[str, str], list[PathwayEdge]] = defaultdict(list)
+    for edge in full.edges:
+        if edge.source in keep and edge.target in keep:
+            pairs[(edge.source, edge.target)].append(edge)
+    return full.model_copy(
+        update={
+            "nodes": tuple(n for n in full.nodes if n.id in keep),
+            "edges": tuple(_merge(kb, group) for group in pairs.values()),
+            "view": "core",
+            "missing": (),
+        }
+    )
+
+
+def _distance(full: Pathway) -> dict[str, int]:
+    """Each node's number of steps from the compound (breadth first)."""
+    out = {full.root: 0}
+    frontier = [full.root]
+    while frontier:
+        nxt = []
+        for node in frontier:
+            for edge in full.edges:
+                if edge.source == node and edge.target not in out:
+                    out[edge.target] = out[node] + 1
+                    nxt.append(edge.target)
+        frontier = nxt
+    return out
+
+
 def core_view(kb: KnowledgeBase, full: Pathway) -> Pathway:
     """The core view of the full pathway ``full`` (see the module docstring)."""
     nodes = {n.id: n for n in full.nodes}
@@ -155,6 +193,9 @@ def core_view(kb: KnowledgeBase, full: Pathway) -> Pathway:
         for p in (kb.entities[n] for n in present)
         if isinstance(p, Process) and p.blockade_of is not None
     }
+    if CHAIN[-1] not in present or len(present) < 2:
+        # the cascade is not this compound's (a pack's compound): its nearest steps instead
+        return _nearest(kb, full)
     branches = _branches(kb, full, set(present), blockades)
     keep = [full.root, *present]
     keep += branches[: max(0, MAX_NODES - len(keep))]
