@@ -20,8 +20,13 @@ import pytest
 
 import ketref
 from ketref.cli import main
+from pydantic import ValidationError
+
+from ketref.citations import cite_source
 from ketref.kb import KnowledgeBase
-from ketref.vocabulary import SourceTier
+from ketref.models.sources import Source
+from ketref.statements import short_citation
+from ketref.vocabulary import SourceKind, SourceTier
 
 FORMS = ("esketamine", "arketamine", "racemic-ketamine")
 SCHEMA = json.loads((Path(__file__).parent / "data" / "csl-data-subset.schema.json").read_text("utf-8"))
@@ -168,7 +173,9 @@ def test_bibtex_parses_back(kb: KnowledgeBase) -> None:
         if source.date:
             assert entry["year"] == source.date[:4]
         if source.authors:
-            assert len(entry["author"].split(" and ")) == len(source.authors)
+            names = entry["author"].split(" and ")
+            assert len(names) == len(source.authors) + source.et_al
+            assert (names[-1] == "others") is source.et_al
 
 
 def test_bibtex_of_an_article() -> None:
@@ -185,6 +192,48 @@ def test_csl_json_matches_the_schema(kb: KnowledgeBase) -> None:
         jsonschema.validate(parsed, SCHEMA)
         items += parsed
     assert {i["id"] for i in items} == {s.id for s in kb.sources()}
+
+
+PARTIAL = Source(
+    id="partial-list",
+    title="A study whose page named only its first two authors",
+    kind=SourceKind.JOURNAL_ARTICLE,
+    authors=("Bahji A", "Vazquez GH"),
+    et_al=True,
+    date="2021-01",
+    journal="J Affect Disord",
+    pmid="33065826",
+)
+
+
+def test_a_partial_author_list_says_et_al_in_every_style() -> None:
+    text = cite_source(PARTIAL, "text")
+    assert text.startswith("Bahji A, Vazquez GH, et al. 2021. A study"), text
+    complete = PARTIAL.model_copy(update={"et_al": False})
+    assert cite_source(complete, "text").startswith("Bahji A, Vazquez GH. 2021. A study")
+
+    entry = parse_bibtex(cite_source(PARTIAL, "bibtex"))[0]
+    assert entry["author"] == "Bahji, A and Vazquez, GH and others"
+    assert parse_bibtex(cite_source(complete, "bibtex"))[0]["author"] == "Bahji, A and Vazquez, GH"
+
+    items = json.loads(cite_source(PARTIAL, "csl-json"))
+    jsonschema.validate(items, SCHEMA)
+    assert items[0]["author"] == [{"family": "Bahji", "given": "A"}, {"family": "Vazquez", "given": "GH"}]
+    assert "author list partial" in items[0]["note"]
+    assert "partial" not in json.loads(cite_source(complete, "csl-json"))[0]["note"]
+
+
+def test_a_partial_author_list_reads_et_al_in_short_citations() -> None:
+    one = PARTIAL.model_copy(update={"authors": ("Bahji A",)})
+    assert short_citation(one) == "Bahji et al. 2021"
+    assert short_citation(PARTIAL) == "Bahji et al. 2021"
+    assert short_citation(one.model_copy(update={"et_al": False})) == "Bahji 2021"
+    assert short_citation(PARTIAL.model_copy(update={"et_al": False})) == "Bahji & Vazquez 2021"
+
+
+def test_et_al_needs_an_author() -> None:
+    with pytest.raises(ValidationError, match="et_al"):
+        Source(id="x", title="T", kind=SourceKind.JOURNAL_ARTICLE, pmid="1", et_al=True)
 
 
 def test_cite_a_claim_gives_every_source() -> None:

@@ -5,6 +5,10 @@
 - ``bibtex``: one ``@article`` or ``@misc`` entry per source, keyed by the source id;
 - ``csl-json``: a JSON list of CSL items, as citation managers (Zotero, pandoc) read them.
 
+A source whose record holds only the first author(s) (``Source.et_al``) reads "et al." in the
+text style, ends its BibTeX author list with ``and others``, and says "author list partial" in
+its CSL-JSON ``note`` (CSL-JSON has no mark for a truncated name list).
+
 Only what the source record holds is printed: nothing is filled in from memory.
 """
 
@@ -73,7 +77,7 @@ def _text(source: Source) -> str:
     parts = []
     if source.authors:
         names = [f"{f} {_initials(g)}".strip() for f, g in map(split_author, source.authors)]
-        shown = ", ".join(names[:3]) + (", et al" if len(names) > 3 else "")
+        shown = ", ".join(names[:3]) + (", et al" if len(names) > 3 or source.et_al else "")
         parts.append(shown)
     elif source.publisher:
         parts.append(source.publisher)
@@ -126,9 +130,10 @@ def _bibtex(source: Source) -> str:
     entry = "article" if source.kind in _ARTICLE_KINDS and source.journal else "misc"
     fields: list[tuple[str, str]] = []
     if source.authors:
-        fields.append(
-            ("author", " and ".join(f"{f}, {g}" if g else f for f, g in map(split_author, source.authors)))
-        )
+        names = [f"{f}, {g}" if g else f for f, g in map(split_author, source.authors)]
+        if source.et_al:
+            names.append("others")  # BibTeX's own mark of a truncated list: styles print "et al."
+        fields.append(("author", " and ".join(names)))
     elif source.publisher:
         fields.append(("author", "{" + source.publisher + "}"))
     fields.append(("title", source.title))
@@ -196,6 +201,10 @@ def _csl(source: Source) -> dict[str, object]:
     if source.accessed:
         item["accessed"] = _date_parts(source.accessed)
     item["note"] = f"ketref tier: {source.effective_tier.value}"
+    if source.et_al:
+        # CSL-JSON has no mark for a truncated name list; an author named "others" would be
+        # printed as a person, so the list stays as shown and the note says it is partial.
+        item["note"] += "; author list partial (first author(s) only)"
     return item
 
 

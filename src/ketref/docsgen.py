@@ -57,7 +57,7 @@ def _sources_page(kb: KnowledgeBase) -> str:
     for source in sorted(kb.sources(), key=lambda s: (-s.effective_tier.rank, s.title.casefold())):
         lines.append(f'<h3 id="source-{escape(source.id)}">{escape(source.title)}</h3>')
         lines.append("")
-        who = ", ".join(source.authors[:3]) + (" et al." if len(source.authors) > 3 else "")
+        who = ", ".join(source.authors[:3]) + (" et al." if len(source.authors) > 3 or source.et_al else "")
         citation = "; ".join(
             x
             for x in (

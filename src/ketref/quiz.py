@@ -278,7 +278,7 @@ class _Reader:
             tokens = source.authors[0].split(" ")
             family_name = max(tokens, key=lambda t: (not t.isupper(), len(t)))
             year = f" {source.date[:4]}" if source.date else ""
-            return family_name + (" et al." if len(source.authors) > 1 else "") + year
+            return family_name + (" et al." if len(source.authors) > 1 or source.et_al else "") + year
         if source.kind.value in _TIER_PHRASE:
             phrase = _TIER_PHRASE[source.kind.value]
             return f"{phrase} ({source.publisher})" if source.publisher else phrase

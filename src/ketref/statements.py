@@ -252,7 +252,9 @@ def short_citation(source: Source) -> str:
     year = source.date[:4] if source.date else ""
     if source.authors:
         families = [_family(a) for a in source.authors]
-        if len(families) == 1:
+        if source.et_al:  # only the first author(s) are recorded
+            who = f"{families[0]} et al."
+        elif len(families) == 1:
             who = families[0]
         elif len(families) == 2:
             who = f"{families[0]} & {families[1]}"

@@ -51,6 +51,8 @@ class Source(FrozenModel):
     available from :meth:`text`, so anyone can check a quote. A literature source gives at
     least one of ``pmid``, ``doi`` or ``url``. ``interests`` records what the publisher
     evidently gains from what it says (a clinic selling infusions, a vendor selling reagents).
+    ``et_al`` says that ``authors`` is only the start of the list (a page showed the first
+    author(s) only), so no citation presents it as complete.
     """
 
     id: Id
@@ -58,6 +60,11 @@ class Source(FrozenModel):
     kind: SourceKind
     publisher: Text | None = None
     authors: tuple[Text, ...] = Field(default=(), description="Authors as 'Family AB', in the order printed.")
+    et_al: bool = Field(
+        default=False,
+        description="True when `authors` holds only the first author(s) a page showed, not the full list:"
+        " citations then say 'et al.' (BibTeX 'and others').",
+    )
     date: Date | None = None
     journal: Text | None = Field(
         default=None, description="The journal's abbreviated name, as PubMed gives it."
@@ -95,6 +102,8 @@ class Source(FrozenModel):
             raise ValueError("a source gives a file, a PMID, a DOI or a URL (or found = false with cited_as)")
         if not self.found and not self.cited_as:
             raise ValueError("a work that was not found keeps the citation that names it in cited_as")
+        if self.et_al and not self.authors:
+            raise ValueError("et_al marks a partial author list: give the author(s) the page showed")
         return self
 
     @property
