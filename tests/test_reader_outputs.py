@@ -17,12 +17,11 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-
-import ketref
-from ketref.cli import main
 from pydantic import ValidationError
 
+import ketref
 from ketref.citations import cite_source
+from ketref.cli import main
 from ketref.kb import KnowledgeBase
 from ketref.models.sources import Source
 from ketref.statements import short_citation
