@@ -200,11 +200,12 @@ def _csl(source: Source) -> dict[str, object]:
         item["URL"] = source.url
     if source.accessed:
         item["accessed"] = _date_parts(source.accessed)
-    item["note"] = f"ketref tier: {source.effective_tier.value}"
+    note = f"ketref tier: {source.effective_tier.value}"
     if source.et_al:
         # CSL-JSON has no mark for a truncated name list; an author named "others" would be
         # printed as a person, so the list stays as shown and the note says it is partial.
-        item["note"] += "; author list partial (first author(s) only)"
+        note += "; author list partial (first author(s) only)"
+    item["note"] = note
     return item
 
 
