@@ -221,7 +221,7 @@ def test_nmda_folds_read_as_one_range_with_what_lies_under_it() -> None:
     row = ketref.profile("esketamine").section("Targets and affinities").statements[0]
     assert row.text.startswith("NMDA receptor:")
     assert "3–5-fold greater affinity than arketamine" in row.text
-    assert "Ki 0.3 vs 1.4 µM, Ebert 1997" in row.text
+    assert "Ki 0.3 vs 1.4 µM, Ebert et al. 1997" in row.text
     assert "stated as 2–3, 3–4, 4–5 and 5-fold" in row.text
 
 

@@ -442,7 +442,7 @@ def _context_words(kb: KnowledgeBase, claims: Sequence[Claim]) -> list[str]:
 
 def comparison_phrase(kb: KnowledgeBase, reading: Reading, claims: Sequence[Claim]) -> str:
     """The comparative part of readings that share a key, without "with": ``3–5-fold greater
-    affinity than arketamine (Ki 0.3 vs 1.4 µM, Ebert 1997; stated as 2–3, 3–4, 4–5 and 5-fold)``.
+    affinity than arketamine (Ki 0.3 vs 1.4 µM, Ebert et al. 1997; stated as 2–3, 3–4, 4–5 and 5-fold)``.
     Empty for a reading that compares nothing."""
     claim = reading.claim
     if claim.comparison is None or reading.comparator is None or reading.direction is None:
