@@ -162,7 +162,9 @@ def test_forms_table_is_the_lost_key_differences_table() -> None:
     assert forms.rows[0][0].text == "NMDA receptor affinity, compared"  # what a lecturer compares first
     nmda = rows["NMDA receptor affinity, compared"]
     # one statement: the stated folds merged into one range, with the measured Ki values
-    assert nmda[2].text == "B: 3–5-fold greater affinity than arketamine (Ki 0.3 vs 1.4 µM, Ebert et al. 1997)"
+    assert nmda[2].text == (
+        "B: 3–5-fold greater affinity than arketamine (Ki 0.3 vs 1.4 µM, Ebert et al. 1997)"
+    )
     assert "esketamine.binds.nmda.greater-affinity.benchchem" in nmda[2].claims
     assert nmda[3].text.startswith("B: 3–5-fold lower affinity than esketamine")
     potency = rows["Antidepressant potency, compared"]  # the seeds disagree: both directions show
