@@ -19,7 +19,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import ketref
+from ketref.grades import Grade
 from ketref.quiz import Question, QuestionKind, make_quiz, question_pool, to_gift, to_text
+from ketref.statements import statements
 from ketref.vocabulary import SourceTier
 
 KB = ketref.knowledge_base()
@@ -70,6 +72,22 @@ def linked(subject: str, predicate: str) -> set[str]:
             out.add(c.object)
         if c.object in family:
             out.add(c.subject)
+    if group & {"binds", "has_effect"}:  # stricter than the rule: a metabolite's targets and effects too
+        chain = set(family)
+        while True:
+            bigger = set(chain)
+            for c in KB.all_claims():
+                if c.predicate == "metabolized_to" and not c.negated and {c.subject, c.object} & chain:
+                    bigger |= relatives(c.subject) | relatives(c.object)
+            if bigger == chain:
+                break
+            chain = bigger
+        for c in KB.all_claims():
+            if c.predicate in group and not c.negated:
+                if c.subject in chain:
+                    out.add(c.object)
+                if c.object in chain:
+                    out.add(c.subject)
     if "metabolized_to" in group:
         chain = set(family)
         while True:
@@ -128,7 +146,27 @@ def canonical(value: ketref.Value) -> tuple[str, float, float] | None:
 CONTESTED = frozenset(c.id for x in KB.conflicts() for c in (*x.side_a, *x.side_b))
 
 
-def check(q: Question) -> None:
+@cache
+def grades() -> dict[str, Grade]:
+    """Each claim's grade: the best grade of any statement (of any entity's profile) merging it,
+    from ketref.statements, not from the quiz."""
+    best: dict[str, Grade] = {}
+    for entity in KB.entities:
+        for statement in statements(KB, entity):
+            for claim_id in statement.claims:
+                if statement.grade is not None and (claim_id not in best or statement.grade > best[claim_id]):
+                    best[claim_id] = statement.grade
+    return best
+
+
+def grade_of(claim_id: str) -> Grade:
+    return grades().get(claim_id, Grade.D)
+
+
+SOURCE_ID = re.compile("|".join(sorted((re.escape(s.id) for s in KB.sources()), key=len, reverse=True)))
+
+
+def check(q: Question, min_grade: Grade = Grade.D) -> None:
     """Every rule of a well-posed question, recomputed from the knowledge base."""
     assert 0 <= q.answer < len(q.options) and len(set(q.options)) == len(q.options) >= 2, q
     assert q.stem and q.explanation and q.claims
@@ -136,18 +174,22 @@ def check(q: Question) -> None:
     if q.kind is not QuestionKind.CONFLICT:
         assert all(c.status.value != "unknown" for c in claims), q.stem  # open questions are no answers
     assert q.quote == claims[0].evidence[0].quote
-    # the source is named only where the statement is contested or rests on weak sources alone
-    contested = CONTESTED
-    weak = all(
-        max(KB.source(s).effective_tier for s in c.sources) <= SourceTier.SECONDARY or c.id in contested
-        for c in claims
-    )
+    # no source id in what a student reads (a source is named by author, year or kind)
+    assert not SOURCE_ID.search(q.stem) and not any(SOURCE_ID.search(o) for o in q.options), q.stem
+    # every claim a question rests on reaches the minimum grade; structures are computed, and a
+    # conflict needs a claim at the grade on each side
+    if q.kind is QuestionKind.CONFLICT:
+        record = next(x for x in KB.conflicts() if set(q.claims) == {c.id for c in (*x.side_a, *x.side_b)})
+        for side in (record.side_a, record.side_b):
+            assert any(grade_of(c.id) >= min_grade for c in side), q.stem
+    elif q.kind is not QuestionKind.STRUCTURE:
+        assert all(grade_of(c.id) >= min_grade for c in claims), (q.stem, [grade_of(c.id) for c in claims])
+    # the source is named only where the statement is contested or graded C or D
+    named_ok = all(c.id in CONTESTED or grade_of(c.id) <= Grade.C for c in claims)
     if q.stem.startswith("According to"):
-        assert weak, q.stem
+        assert named_ok, q.stem
     elif q.kind is not QuestionKind.STRUCTURE and q.kind is not QuestionKind.CONFLICT:
-        assert not all(
-            max(KB.source(s).effective_tier for s in c.sources) <= SourceTier.SECONDARY for c in claims
-        ), q.stem
+        assert not named_ok, q.stem
     wrong = [i for i in range(len(q.options)) if i != q.answer]
 
     if q.kind in (QuestionKind.WHICH, QuestionKind.METABOLISM):
@@ -164,6 +206,11 @@ def check(q: Question) -> None:
             assert option not in relatives(q.subject), (q.stem, option)
             assert option not in said, (q.stem, option)
             assert kind_of(option) == kind_of(answer), (q.stem, option)
+            if q.predicate == "metabolized_by":  # an enzyme's wrong options are metabolising enzymes
+                assert any(c.predicate == "metabolized_by" and c.object == option for c in KB.all_claims()), (
+                    q.stem,
+                    option,
+                )
 
     elif q.kind is QuestionKind.MECHANISM:
         edges = mechanism_edges()
@@ -238,6 +285,22 @@ def check(q: Question) -> None:
             else:
                 assert value < k_low / 5 or value > k_high * 5, (q.stem, value, k_low, k_high)
 
+    elif q.kind is QuestionKind.STRUCTURE and q.topic == "structure:smiles":
+        from rdkit import Chem
+
+        assert q.subject and f"SMILES string is {q.subject}" in q.stem.replace(
+            KB.entities[q.subject].name, q.subject
+        ).replace(KB.entities[q.subject].name.lower(), q.subject)
+
+        def same(a: str, b: str) -> bool:
+            return bool(Chem.MolToSmiles(Chem.MolFromSmiles(a)) == Chem.MolToSmiles(Chem.MolFromSmiles(b)))
+
+        recorded = getattr(KB.entities[q.subject], "smiles", None)
+        assert isinstance(recorded, str)
+        assert same(q.answer_text, recorded), q.stem
+        for i in wrong:
+            assert not same(q.options[i], recorded), (q.stem, q.options[i])
+
     elif q.kind is QuestionKind.STRUCTURE:
         assert q.subject
         labels = [c.label for c in ketref.structure(q.subject).stereocenters]
@@ -255,6 +318,30 @@ def check(q: Question) -> None:
                     else []
                 )
                 assert theirs != labels, (q.stem, option)
+
+    elif q.kind is QuestionKind.REGULATION and q.topic == "approved_for:product":
+        # which product is approved for the condition: the answer by a claim; a wrong product is
+        # one with recorded uses, none of them the condition or a use of the right product
+        uses_group = next(g for g in GROUPS if "approved_for" in g)
+        condition, answer = q.subject, q.option_ids[q.answer]
+        assert condition and answer
+        assert all(c.subject == answer and c.object == condition and not c.negated for c in claims)
+        assert all(c.predicate == "approved_for" for c in claims)
+
+        def uses(product: str) -> set[str]:
+            return {
+                c.object
+                for c in KB.all_claims()
+                if c.subject == product and c.predicate in uses_group and not c.negated
+            }
+
+        for i in wrong:
+            option = q.option_ids[i]
+            if option is None:
+                assert q.options[i].startswith("No product"), q.options[i]
+                continue
+            assert KB.entities[option].kind.value == "product"
+            assert uses(option) and not uses(option) & ({condition} | uses(answer)), (q.stem, option)
 
     elif q.kind is QuestionKind.REGULATION:
         year = int(claims[0].context.date[:4])  # type: ignore[index]
@@ -279,7 +366,8 @@ def check(q: Question) -> None:
         pytest.fail(f"unchecked kind {q.kind}")
 
 
-POOL = question_pool(KB)
+POOL = question_pool(KB)  # at the default grade, C
+EVERY_GRADE = question_pool(KB, min_grade=None)
 
 
 def test_the_bundled_knowledge_base_yields_enough_distinct_questions() -> None:
@@ -291,13 +379,62 @@ def test_the_bundled_knowledge_base_yields_enough_distinct_questions() -> None:
 
 @pytest.mark.parametrize("index", range(len(POOL)))
 def test_every_question_in_the_pool_is_well_posed(index: int) -> None:
-    check(POOL[index])
+    check(POOL[index], Grade.C)
+
+
+@pytest.mark.parametrize("index", range(len(EVERY_GRADE)))
+def test_every_question_at_every_grade_is_well_posed(index: int) -> None:
+    check(EVERY_GRADE[index])
+
+
+@pytest.mark.parametrize("grade", ["A", "b", Grade.C, "D"])
+def test_min_grade_keeps_only_statements_of_that_grade(grade: str | Grade) -> None:
+    wanted = Grade(str(grade).upper())
+    pool = question_pool(KB, min_grade=grade)
+    assert pool
+    for q in pool:
+        check(q, wanted)
+    # a lower minimum never loses a question a higher one asks
+    assert {q.key for q in pool} <= {q.key for q in EVERY_GRADE}
+
+
+def test_min_grade_and_min_tier_work_together() -> None:
+    both = question_pool(KB, min_grade="B", min_tier="primary")
+    assert both
+    for q in both:
+        check(q, Grade.B)
+        if q.kind is not QuestionKind.STRUCTURE and q.kind is not QuestionKind.CONFLICT:
+            best = max(KB.source(s).effective_tier for c in q.claims for s in KB.claim(c).sources)
+            assert best >= SourceTier.PRIMARY, q.stem
+    # fewer claims behind a question can change its range, so compare sizes, not stems
+    assert len(both) < len(question_pool(KB, min_grade="B"))
+
+
+def test_unknown_grades_are_refused_with_the_valid_ones() -> None:
+    for bad in ("E", "", "best", "a+"):
+        with pytest.raises(ketref.InvalidQueryError, match="A, B, C, D"):
+            make_quiz(KB, 5, min_grade=bad)
+    with pytest.raises(ketref.QueryTypeError):
+        make_quiz(KB, 5, min_grade=3)  # type: ignore[arg-type]
+
+
+def test_new_kinds_are_asked() -> None:
+    topics = Counter(q.topic for q in EVERY_GRADE)
+    assert topics["approved_for:product"] >= 3, topics
+    assert topics["structure:smiles"] >= 2, topics
+    stems = [q.stem for q in EVERY_GRADE]
+    assert any(s == "Which SMILES string is esketamine?" for s in stems)
+    assert any(s.startswith("Which product is approved in the United States") for s in stems)
 
 
 @settings(max_examples=50, deadline=None)
-@given(st.integers(min_value=0, max_value=2**32), st.integers(min_value=1, max_value=60))
-def test_every_quiz_is_well_posed_and_balanced(seed: int, n: int) -> None:
-    report = make_quiz(KB, n, seed)
+@given(
+    st.integers(min_value=0, max_value=2**32),
+    st.integers(min_value=1, max_value=60),
+    st.sampled_from(["A", "B", "C", "D"]),
+)
+def test_every_quiz_is_well_posed_and_balanced(seed: int, n: int, grade: str) -> None:
+    report = make_quiz(KB, n, seed, min_grade=grade)
     questions = report.questions
     assert 1 <= len(questions) <= n
     if len(questions) < n:
@@ -307,7 +444,7 @@ def test_every_quiz_is_well_posed_and_balanced(seed: int, n: int) -> None:
     assert max(Counter(q.topic for q in questions).values()) <= cap
     assert len({q.stem for q in questions}) == len(questions)
     for q in questions:
-        check(q)
+        check(q, Grade(grade))
 
 
 def test_quiz_is_reproducible_and_checks_its_arguments() -> None:
@@ -316,8 +453,6 @@ def test_quiz_is_reproducible_and_checks_its_arguments() -> None:
         make_quiz(KB, 0)
     with pytest.raises(ketref.QueryTypeError):
         make_quiz(KB, "5")  # type: ignore[arg-type]
-    with pytest.raises(ketref.InvalidQueryError, match="graded statements"):
-        make_quiz(KB, 5, min_grade="B")
     with pytest.raises(ketref.InvalidQueryError, match="tier"):
         make_quiz(KB, 5, min_tier="excellent")
 

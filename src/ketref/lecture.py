@@ -13,6 +13,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ketref.errors import InvalidQueryError
+from ketref.grades import Grade
+from ketref.quiz import DEFAULT_MIN_GRADE
 
 if TYPE_CHECKING:
     from ketref.kb import KnowledgeBase
@@ -30,17 +32,26 @@ DISCLAIMER = "ketref is an educational reference, not clinical guidance."
 
 
 def lecture(
-    kb: KnowledgeBase, out_dir: str | Path, *, min_tier: SourceTier | str | None = None, seed: int = 0
+    kb: KnowledgeBase,
+    out_dir: str | Path,
+    *,
+    min_tier: SourceTier | str | None = None,
+    seed: int = 0,
+    min_grade: Grade | str | None = DEFAULT_MIN_GRADE,
 ) -> list[Path]:
-    """Write the lecture pack into ``out_dir`` (created if needed); returns the files written."""
+    """Write the lecture pack into ``out_dir`` (created if needed); returns the files written.
+
+    ``min_grade`` is the quiz's and the flashcards' minimum statement grade (default C, as for
+    :func:`ketref.quiz.make_quiz`)."""
     from ketref.factsheets import factsheet
     from ketref.pathways.api import compare_pathways, pathway
     from ketref.pathways.render import to_png, to_svg
-    from ketref.quiz import _tier, make_quiz, to_gift, to_text
+    from ketref.quiz import _grade, _tier, make_quiz, to_gift, to_text
     from ketref.tables.build import build_table
     from ketref.teaching import flashcards, glossary, to_anki
 
     tier = _tier(min_tier)
+    grade = _grade(min_grade)
     out = Path(out_dir)
     try:
         out.mkdir(parents=True, exist_ok=True)
@@ -70,11 +81,11 @@ def lecture(
     enantiomers = compare_pathways(kb, FORMS[1], FORMS[2], view="core")
     write(f"mechanism-{COMPARED}.svg", to_svg(enantiomers))
     write(f"mechanism-{COMPARED}.png", to_png(enantiomers, width=SLIDE_WIDTH))
-    report = make_quiz(kb, 20, seed, min_tier=tier)
+    report = make_quiz(kb, 20, seed, min_tier=tier, min_grade=grade)
     quiz_md = "# Quiz: ketamine and its enantiomers\n\n" + to_text(report.questions).replace("\n", "  \n")
     write("quiz.md", quiz_md)
     write("quiz.gift", to_gift(report.questions))
-    write("flashcards.txt", to_anki(flashcards(kb, min_tier=tier)))
+    write("flashcards.txt", to_anki(flashcards(kb, min_tier=tier, min_grade=grade)))
     write("glossary.md", glossary(kb))
     lines = [
         "# Sources",

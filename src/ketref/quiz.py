@@ -18,9 +18,14 @@ labels, computed by RDKit); mechanism order (what follows or precedes a step); r
 of approval and control); metabolism (enzymes and metabolites); and true-or-false on a recorded
 conflict between sources.
 
-Stems are plain English; a source is named only where the statement is contested or rests only
-on weak sources (tier secondary or marketing: the stand-in for grades C and D until graded
-statements exist). Educational material, not clinical guidance.
+Every claim is asked at the grade of its statement (:mod:`ketref.statements`, the best grade of
+any statement that merges it): ``min_grade`` keeps questions whose claims reach it, ``min_tier``
+those with a source of that tier or better. Structure questions rest on structures RDKit
+computes from the recorded SMILES, which are identity facts and carry no grade. A true-or-false
+question on a conflict needs a claim at the minimum grade on each side.
+
+Stems are plain English; a source is named only where the statement is contested or its grade
+is C or D. Educational material, not clinical guidance.
 """
 
 from __future__ import annotations
@@ -34,17 +39,21 @@ from collections.abc import Callable, Iterable, Mapping
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
+from ketref._memo import PerKnowledgeBase
 from ketref.errors import InvalidQueryError, QueryTypeError
+from ketref.grades import Grade, resolve_grade
 from ketref.models._base import FrozenModel, Id
 from ketref.vocabulary import SourceTier
 
 if TYPE_CHECKING:
+    from ketref.chem.structure import Structure
     from ketref.kb import KnowledgeBase
     from ketref.models.claims import Claim
     from ketref.models.entities import Entity
     from ketref.models.values import Value
 
 __all__ = [
+    "DEFAULT_MIN_GRADE",
     "SIBLINGS",
     "Question",
     "QuestionKind",
@@ -145,6 +154,12 @@ WHICH_PREDICATES = (
     "first_line_for",
 )
 
+DEFAULT_MIN_GRADE = Grade.C
+"""The grade a quiz asks for unless told otherwise: C, so no question rests on secondary or
+marketing sources alone. Not B: at B the bundled knowledge base supports only about 100 distinct
+questions over 7 kinds, below the 150 the teaching issue asks of a default quiz pool, while C
+gives about 160 (docs/sources.md, "Grades in quizzes and flashcards")."""
+
 MECHANISM_PREDICATES = ("leads_to", "activates", "increases")
 MECHANISM_KINDS = ("process", "target", "molecule", "effect", "cell_type")
 
@@ -168,13 +183,39 @@ def _siblings(predicate: str) -> frozenset[str]:
 
 # -- the knowledge base, read for questions --------------------------------------------------------
 
+_GRADES: PerKnowledgeBase[str, dict[str, Grade]] = PerKnowledgeBase()
+
+
+def claim_grades(kb: KnowledgeBase) -> dict[str, Grade]:
+    """Each claim's grade: the best grade of the statements that merge it, read from every side
+    (a comparison stated from either form merges with the other form's claims)."""
+
+    def build() -> dict[str, Grade]:
+        from ketref.statements import group_readings, synthesize
+
+        best: dict[str, Grade] = {}
+        for group in group_readings(kb.readings()):
+            found = synthesize(kb, group)
+            if found is None or found.grade is None:
+                continue
+            for claim_id in found.claims:
+                if claim_id not in best or found.grade > best[claim_id]:
+                    best[claim_id] = found.grade
+        return best
+
+    return _GRADES.get(kb, "claims", build)
+
 
 class _Reader:
     """What the generators need from a knowledge base, computed once per quiz."""
 
-    def __init__(self, kb: KnowledgeBase, min_tier: SourceTier | None) -> None:
+    def __init__(
+        self, kb: KnowledgeBase, min_tier: SourceTier | None, min_grade: Grade | None = None
+    ) -> None:
         self.kb = kb
         self.min_tier = min_tier
+        self.min_grade = min_grade
+        self.grades = claim_grades(kb)
         self.conflicted: set[str] = {c.id for x in kb.conflicts() for c in (*x.side_a, *x.side_b)}
         # an open question ("not known whether ...") is never an answer
         self.claims = [c for c in kb.all_claims() if self.usable(c) and c.status.value != "unknown"]
@@ -183,8 +224,14 @@ class _Reader:
     def tier(self, claim: Claim) -> SourceTier:
         return max((self.kb.source(s).effective_tier for s in claim.sources), default=SourceTier.MARKETING)
 
+    def grade(self, claim: Claim) -> Grade:
+        return self.grades.get(claim.id, Grade.D)
+
+    def graded(self, claim: Claim) -> bool:
+        return self.min_grade is None or self.grade(claim) >= self.min_grade
+
     def usable(self, claim: Claim) -> bool:
-        return self.min_tier is None or self.tier(claim) >= self.min_tier
+        return (self.min_tier is None or self.tier(claim) >= self.min_tier) and self.graded(claim)
 
     def name(self, entity_id: str) -> str:
         return self.kb.entities[entity_id].name
@@ -250,19 +297,15 @@ class _Reader:
         group = _siblings(predicate)
         out: set[str] = set()
         everything = self.kb.all_claims()
+        chain = self.chain(subject)
         if group & {"metabolized_to", "metabolized_by"}:
-            chain = set(family)
-            grew = True
-            while grew:
-                grew = False
-                for c in everything:
-                    if c.predicate == "metabolized_to" and not c.negated:
-                        for a, b in ((c.subject, c.object), (c.object, c.subject)):
-                            if a in chain and not self.family(b) <= chain:
-                                chain |= self.family(b)
-                                grew = True
             out |= chain
             out |= {c.object for c in everything if c.predicate == "metabolized_by" and c.subject in chain}
+        # a parent drug and its metabolites share targets and effects often enough that what the
+        # knowledge base says of one is never a safe wrong answer for another (norketamine and
+        # hydroxynorketamine act at nicotinic receptors as ketamine does)
+        if group & {"binds", "has_effect"}:
+            family = chain
         for c in everything:
             if c.predicate in group and not c.negated:
                 if c.subject in family:
@@ -270,6 +313,22 @@ class _Reader:
                 if c.object in family:
                     out.add(c.subject)
         return out
+
+    @functools.cache  # noqa: B019 - a reader lives for one quiz
+    def chain(self, subject: str) -> frozenset[str]:
+        """The subject's family with its metabolic relatives (parents and metabolites, and
+        their families), read transitively."""
+        chain = set(self.family(subject))
+        grew = True
+        while grew:
+            grew = False
+            for c in self.kb.all_claims():
+                if c.predicate == "metabolized_to" and not c.negated:
+                    for a, b in ((c.subject, c.object), (c.object, c.subject)):
+                        if a in chain and not self.family(b) <= chain:
+                            chain |= self.family(b)
+                            grew = True
+        return frozenset(chain)
 
     def short(self, source_id: str) -> str:
         """A source in a few words: "Ebert 1997", "a vendor's guide (BenchChem)", or its title."""
@@ -282,11 +341,13 @@ class _Reader:
         if source.kind.value in _TIER_PHRASE:
             phrase = _TIER_PHRASE[source.kind.value]
             return f"{phrase} ({source.publisher})" if source.publisher else phrase
-        return source.title if len(source.title) <= 70 else source.title[:67].rsplit(" ", 1)[0] + "…"
+        from ketref.statements import short_citation
+
+        return short_citation(source)
 
     def source_phrase(self, claim: Claim) -> str | None:
-        """How a stem names the source, where it must (contested, or only weak sources)."""
-        if claim.id not in self.conflicted and self.tier(claim) >= SourceTier.REFERENCE:
+        """How a stem names the source, where it must (contested, or graded C or D)."""
+        if claim.id not in self.conflicted and self.grade(claim) >= Grade.B:
             return None
         source = max((self.kb.source(s) for s in claim.sources), key=lambda s: s.effective_tier.rank)
         return self.short(source.id)
@@ -392,6 +453,10 @@ def _distractor_ids(reader: _Reader, subject: str, predicate: str, answer: str) 
         # clean wrong answer to "which does it bind / inhibit"
         pool = [e for e in pool if getattr(e, "target_class", None) not in ("enzyme", "signaling_protein")]
     pool = [e for e in pool if e.id not in _CATCH_ALL]
+    if predicate == "metabolized_by":
+        # an enzyme's wrong options are drug-metabolising enzymes too, never a receptor or a kinase
+        enzymes = {c.object for c in reader.kb.all_claims() if c.predicate == "metabolized_by"}
+        pool = [e for e in pool if e.id in enzymes]
     # prefer the answer's own class (enzymes for an enzyme), then anything of its kind
     target_class = getattr(answer_entity, "target_class", None)
     pool.sort(key=lambda e: (getattr(e, "target_class", None) != target_class, e.id))
@@ -489,7 +554,8 @@ def _pair_name(reader: _Reader, a: str, b: str) -> str:
 def _compare(reader: _Reader, rng: random.Random) -> list[Question]:
     out: list[Question] = []
     groups: dict[tuple[str, str, str, str, str], list[tuple[Claim, str]]] = defaultdict(list)
-    for c in reader.claims:
+    usable = {c.id for c in reader.claims}
+    for c in reader.kb.all_claims():  # every claim, whatever its grade, may contest the direction
         cmp = c.comparison
         if cmp is None or c.negated or cmp.comparator == c.subject:
             continue
@@ -501,7 +567,9 @@ def _compare(reader: _Reader, rng: random.Random) -> list[Question]:
         if len(directions) != 1 or "similar" in directions:
             continue  # contested direction: a true-or-false question covers it
         direction = directions.pop()
-        claims = [c for c, _ in found]
+        claims = [c for c, _ in found if c.id in usable]
+        if not claims:
+            continue
         stronger, weaker = (a, b) if direction == "greater" else (b, a)
         for asked, right, other in (("greater", stronger, weaker), ("lesser", weaker, stronger)):
             template = _ASPECT.get((aspect, asked))
@@ -520,7 +588,8 @@ def _compare(reader: _Reader, rng: random.Random) -> list[Question]:
                     wrong,
                     rng,
                     claims,
-                    f"{_cap(reader.lname(right))} {clause} than {reader.lname(other)}.",
+                    f"{_cap(reader.lname(right))} {clause.replace('is the ', 'is a ', 1)} than "
+                    f"{reader.lname(other)}.",
                     f"{predicate}:{aspect}",
                     subject=right,
                     predicate=predicate,
@@ -555,7 +624,9 @@ def _compare(reader: _Reader, rng: random.Random) -> list[Question]:
                     wrong_texts,
                     rng,
                     claims,
-                    f"The sources put the difference at {_num(low)} to {_num(high)} fold.",
+                    f"The sources put the difference at {_num(low)} to {_num(high)} fold."
+                    if high > low
+                    else f"The sources put the difference at {_num(low)}-fold.",
                     f"{predicate}:{aspect}:fold",
                     subject=stronger,
                     predicate=predicate,
@@ -668,6 +739,32 @@ def _wrong_numbers(unit: str, low: float, high: float, k_low: float, k_high: flo
     return sorted(allowed, key=lambda x: abs(math.log10(x) - math.log10(centre)))
 
 
+# predicates whose values make a number question; for those in _MEASURED only the values whose
+# measure says what the number is (a drug arm's incidence, a time to onset), each asked alone
+_NUMBER_PREDICATES = (
+    "binds",
+    "inhibits",
+    "has_parameter",
+    "has_strength",
+    "has_adverse_effect",
+    "has_onset",
+    "has_duration",
+    "has_protocol",
+)
+_MEASURED = ("has_strength", "has_adverse_effect", "has_onset", "has_duration", "has_protocol")
+
+
+def _asked_measure(predicate: str, value: Value) -> bool:
+    measure = (value.measure or "").casefold()
+    if predicate == "has_strength":
+        return True
+    if predicate == "has_adverse_effect":  # the drug's arm, as a share of patients; never placebo's
+        return value.unit in ("percent", "%") and bool(measure) and "placebo" not in measure
+    if predicate in ("has_onset", "has_duration"):
+        return measure.startswith(("time to", "duration of"))
+    return measure.startswith("observation")  # has_protocol: how long patients are watched
+
+
 def _number_key(c: Claim, value: Value) -> tuple[str, str, str, str]:
     measure = value.measure if c.predicate in ("binds", "inhibits") else ""
     return (c.predicate, c.object, c.context.route or "", measure or "")
@@ -683,16 +780,18 @@ def _numbers(reader: _Reader, rng: random.Random) -> list[Question]:
     for c in reader.claims:
         if c.comparison is not None or c.negated:
             continue
-        if c.predicate not in ("binds", "inhibits", "has_parameter", "has_strength"):
+        if c.predicate not in _NUMBER_PREDICATES:
             continue
         for value in c.values:
             if c.predicate in ("binds", "inhibits") and value.measure not in ("Ki", "IC50"):
+                continue
+            if c.predicate in _MEASURED and not _asked_measure(c.predicate, value):
                 continue
             shown = _canonical(value)
             if shown is None:
                 continue
             alone = c.id if c.id in reader.conflicted else ""
-            if c.predicate == "has_strength":  # each presentation (vial, device) on its own
+            if c.predicate in _MEASURED:  # each presentation, arm or measure on its own
                 alone += f"|{value.measure}"
             groups[(c.subject, _number_key(c, value), alone)].append((c, value, shown[1], shown[2]))
     for (subject, key, _alone), found in groups.items():
@@ -727,6 +826,10 @@ def _numbers(reader: _Reader, rng: random.Random) -> list[Question]:
             **dict(zip(wrong, wrong_values, strict=True)),
         }
         spread = _show_range(unit, k_low, k_high, "")
+        if key[0] in _MEASURED:  # one arm or measure of a trial: say which, not the whole range
+            explained = f"{_cap(found[0][1].measure or 'The source')}: {right}."
+        else:
+            explained = f"The knowledge base gives {spread} for this quantity."
         out.append(
             _make(
                 reader,
@@ -736,7 +839,7 @@ def _numbers(reader: _Reader, rng: random.Random) -> list[Question]:
                 wrong,
                 rng,
                 claims,
-                f"The knowledge base gives {spread} for this quantity.",
+                explained,
                 f"{key[0]}:{key[1]}",
                 subject=subject,
                 predicate=key[0],
@@ -771,6 +874,25 @@ def _number_stem(reader: _Reader, c: Claim, value: Value) -> str | None:
     if c.predicate == "has_strength":
         what = f" ({value.measure})" if value.measure else ""
         return f"How much {reader.lname(c.object)} does {reader.name(c.subject)} contain{what}?"
+    route = _ROUTE_PHRASE.get(c.context.route or "", "")
+    if c.predicate == "has_adverse_effect":
+        arm = (value.measure or "").split(", ")
+        who = "adults with treatment-resistant depression" if "adult TRD" in (value.measure or "") else ""
+        trials = f" in the clinical trials of {who}" if who else " in clinical trials"
+        with_ad = " with an oral antidepressant" if "oral antidepressant" in arm[0] else ""
+        return (
+            f"About what share of patients given {reader.name(c.subject)}{with_ad} had "
+            f"{reader.lname(c.object)}{trials}?"
+        )
+    if c.predicate == "has_onset":
+        return f"How soon does {reader.name(c.subject)} produce {reader.lname(c.object)}{route}?"
+    if c.predicate == "has_duration":
+        return f"How long does {reader.lname(c.object)} from {reader.name(c.subject)} last{route}?"
+    if c.predicate == "has_protocol":
+        return (
+            f"Under the {reader.name(c.object)}, how long are patients observed after each "
+            f"{reader.name(c.subject)} session?"
+        )
     return None
 
 
@@ -783,6 +905,7 @@ def _structure(reader: _Reader, rng: random.Random) -> list[Question]:
 
     out: list[Question] = []
     labelled: dict[str, str] = {}
+    structures: dict[str, Structure] = {}
     for e in reader.kb.entities.values():
         if not getattr(e, "smiles", None) or e.kind.value not in ("compound",):
             continue
@@ -790,6 +913,7 @@ def _structure(reader: _Reader, rng: random.Random) -> list[Question]:
             s = structure(reader.kb, e.id)
         except KetrefError:
             continue
+        structures[e.id] = s
         labels = [c.label for c in s.stereocenters if c.label in ("R", "S")]
         if len(labels) != len(s.stereocenters) or not labels:
             continue
@@ -860,6 +984,45 @@ def _structure(reader: _Reader, rng: random.Random) -> list[Question]:
                 "structure:enantiomer",
                 subject=i,
                 ids={reader.name(x): x for x in (i, *wrong_ids)},
+            )
+        )
+    return out + _smiles_questions(reader, rng, labelled, structures)
+
+
+def _smiles_questions(
+    reader: _Reader, rng: random.Random, labelled: dict[str, str], structures: dict[str, Structure]
+) -> list[Question]:
+    """Which SMILES string is this enantiomer: its mirror image, the form without stereochemistry
+    and another compound of the family are the wrong options (all as RDKit writes them)."""
+    out = []
+    for entity_id in sorted(labelled):
+        mine = structures[entity_id]
+        flat = [j for j in sorted(structures) if j not in labelled]  # no (or unassigned) stereocentres
+        same_skeleton = [j for j in flat if structures[j].formula == mine.formula]
+        # another compound: a metabolite of the same drug, one atom or bond away
+        others = [j for j in flat if structures[j].formula != mine.formula]
+        if not same_skeleton:
+            continue
+        wrong = [mine.mirror_smiles, structures[same_skeleton[0]].canonical_smiles]
+        wrong += [structures[j].canonical_smiles for j in others[:1]]
+        if len(set(wrong) | {mine.canonical_smiles}) != 4:
+            continue
+        claims = _identity_claims(reader, entity_id)
+        if not claims:
+            continue
+        out.append(
+            _make(
+                reader,
+                QuestionKind.STRUCTURE,
+                f"Which SMILES string is {reader.lname(entity_id)}?",
+                mine.canonical_smiles,
+                wrong,
+                rng,
+                claims,
+                f"RDKit writes the recorded structure of {reader.name(entity_id)} as "
+                f"{mine.canonical_smiles} ({labelled[entity_id]}); {mine.mirror_smiles} is its mirror image.",
+                "structure:smiles",
+                subject=entity_id,
             )
         )
     return out
@@ -1024,18 +1187,108 @@ def _regulation(reader: _Reader, rng: random.Random) -> list[Question]:
     return out
 
 
+_USES = SIBLINGS[3]
+_NO_PRODUCT = "No product is approved for it"
+
+
+def _where(jurisdiction: str | None) -> str:
+    names = {
+        "US": "the United States",
+        "GB": "the United Kingdom",
+        "EU": "the European Union",
+        "FR": "France",
+    }
+    return f" in {names.get(jurisdiction, jurisdiction)}" if jurisdiction else ""
+
+
+def _products(reader: _Reader, rng: random.Random) -> list[Question]:
+    """Which product is approved where for what (and since when, where a date is recorded).
+
+    A wrong product is one that no claim (of any grade) says is used for the condition or for
+    any condition the right product is approved for: approvals belong to products, so a product's
+    active ingredient's uses do not make it approved."""
+    kb = reader.kb
+    products = sorted(e.id for e in kb.entities.values() if e.kind.value == "product")
+    uses: dict[str, set[str]] = defaultdict(set)
+    for c in kb.all_claims():
+        if c.predicate in _USES and not c.negated and c.subject in products:
+            uses[c.subject].add(c.object)
+    out = []
+    groups: dict[tuple[str, str, str | None], list[Claim]] = defaultdict(list)
+    for c in reader.claims:
+        if c.predicate == "approved_for" and not c.negated and c.subject in products:
+            groups[(c.subject, c.object, c.context.jurisdiction)].append(c)
+    for (product, condition, jurisdiction), claims in sorted(groups.items(), key=lambda kv: str(kv[0])):
+        # a product the knowledge base records no use for may well have one: never a wrong option
+        wrong = [
+            p for p in products if p != product and uses[p] and not ({condition} | uses[product]) & uses[p]
+        ]
+        if not wrong:
+            continue
+        where = _where(jurisdiction)
+        none = _NO_PRODUCT + (" there" if where else "")
+        wrong = [*wrong[:2], none]
+        # the best-graded claim first: it decides whether the stem names a source
+        claims.sort(key=lambda c: (-reader.grade(c).rank, -reader.tier(c).rank, c.id))
+        dates = sorted({c.context.date[:4] for c in claims if c.context.date})
+        since = f" (since {dates[0]})" if dates else ""
+        sentence = f"Which product is approved{where} for {reader.lname(condition)}?"
+        ids: dict[str, str | None] = {reader.name(x): x for x in (product, *wrong[:-1])}
+        ids[none] = None
+        out.append(
+            _make(
+                reader,
+                QuestionKind.REGULATION,
+                _according(reader, claims, sentence),
+                reader.name(product),
+                [ids_name for ids_name in ids if ids_name != reader.name(product)],
+                rng,
+                claims,
+                f"{reader.name(product)} is approved{where} for {reader.lname(condition)}{since}.",
+                "approved_for:product",
+                subject=condition,
+                predicate="approved_for",
+                ids=ids,
+            )
+        )
+    return out
+
+
 # -- true or false on a conflict -------------------------------------------------------------------
+
+
+def _direction_topic(reader: _Reader, claim: Claim) -> str | None:
+    """A detected disagreement over a comparison's direction, in words: "How the potency of
+    arketamine compares with that of esketamine for the antidepressant effect." """
+    cmp = claim.comparison
+    if cmp is None:
+        return None
+    aspect = cmp.aspect.value.replace("_", " ")
+    the = "the " if reader.kb.entities[claim.object].kind.value == "effect" else ""
+    return (
+        f"How the {aspect} of {reader.lname(claim.subject)} compares with that of "
+        f"{reader.lname(cmp.comparator)} for {the}{reader.lname(claim.object)}."
+    )
 
 
 def _conflicts(reader: _Reader, rng: random.Random) -> list[Question]:
     out = []
+    curated_topics = {r.topic for r in reader.kb.conflict_records()}
     for conflict in reader.kb.conflicts():
         claims = [*conflict.side_a, *conflict.side_b]
-        if not all(reader.usable(c) for c in claims):
+        if reader.min_tier is not None and not all(reader.tier(c) >= reader.min_tier for c in claims):
             continue
+        # a disagreement worth asking about: each side has a claim at the minimum grade
+        if not all(any(reader.graded(c) for c in side) for side in (conflict.side_a, conflict.side_b)):
+            continue
+        curated = conflict.topic in curated_topics
+        if not curated and conflict.kind == "magnitude":
+            continue  # sizes stated by different assays: spread between studies, not a disagreement
         topic = _plain_topic(reader, conflict.topic)
         if conflict.kind == "negation" and topic.endswith(": stated and denied."):
             topic = "Whether " + topic[:1].lower() + topic[1 : -len(": stated and denied.")] + "."
+        elif not curated and conflict.kind == "direction":
+            topic = _direction_topic(reader, conflict.side_a[0]) or topic
         sources_a = "; ".join(sorted({reader.short(s) for c in conflict.side_a for s in c.sources}))
         sources_b = "; ".join(sorted({reader.short(s) for c in conflict.side_b for s in c.sources}))
         why = f"The sources disagree: on one side {sources_a}; on the other {sources_b}."
@@ -1061,7 +1314,10 @@ def _conflicts(reader: _Reader, rng: random.Random) -> list[Question]:
 
 def _plain_topic(reader: _Reader, topic: str) -> str:
     """A conflict topic in words: entity ids become names, predicates their labels."""
+    from ketref.statements import short_citation
     from ketref.vocabulary import PREDICATES
+
+    sources = {s.id: s for s in reader.kb.sources()}
 
     def word(match: re.Match[str]) -> str:
         token = match.group(0)
@@ -1069,6 +1325,8 @@ def _plain_topic(reader: _Reader, topic: str) -> str:
             return reader.lname(token)
         if token in PREDICATES:
             return PREDICATES[token].label
+        if token in sources:  # a source id never reaches a student: its author and year do
+            return short_citation(sources[token])
         return token
 
     text = re.sub(r"[a-z0-9][a-z0-9_\-]*[a-z0-9]", word, topic)
@@ -1084,6 +1342,7 @@ GENERATORS: tuple[Callable[[_Reader, random.Random], list[Question]], ...] = (
     _structure,
     _mechanism,
     _regulation,
+    _products,
     _which,
     _conflicts,
 )
@@ -1100,11 +1359,20 @@ def _tier(value: SourceTier | str | None) -> SourceTier | None:
         ) from None
 
 
+def _grade(value: Grade | str | None) -> Grade | None:
+    return None if value is None else resolve_grade(value)
+
+
 def question_pool(
-    kb: KnowledgeBase, *, seed: int = 0, min_tier: SourceTier | str | None = None
+    kb: KnowledgeBase,
+    *,
+    seed: int = 0,
+    min_tier: SourceTier | str | None = None,
+    min_grade: Grade | str | None = DEFAULT_MIN_GRADE,
 ) -> tuple[Question, ...]:
-    """Every distinct question the knowledge base supports (one per stem and answer)."""
-    reader = _Reader(kb, _tier(min_tier))
+    """Every distinct question the knowledge base supports (one per stem and answer), from claims
+    whose statements are graded ``min_grade`` or better (``None``: any grade, as ``"D"``)."""
+    reader = _Reader(kb, _tier(min_tier), _grade(min_grade))
     rng = random.Random(seed)
     seen: set[tuple[str, str]] = set()
     out = []
@@ -1122,26 +1390,23 @@ def make_quiz(
     seed: int = 0,
     *,
     min_tier: SourceTier | str | None = None,
-    min_grade: str | None = None,
+    min_grade: Grade | str | None = DEFAULT_MIN_GRADE,
 ) -> QuizReport:
     """``n`` well-posed questions, reproducible from ``seed``, balanced across kinds and topics.
 
     No more than a quarter of the quiz (at least one question) comes from one kind or one
     topic, and no stem repeats with the same answer. When fewer can be made, the report says how
-    many and why. ``min_tier`` keeps questions whose claims have a source of that tier or better.
-    ``min_grade`` needs graded statements, which the knowledge base does not compute yet: until
-    it does, the default is no grade filter, and any other value is refused with that reason.
+    many and why. ``min_grade`` (default C: reference works or better) keeps questions
+    whose statements have that grade or better (``"D"`` or ``None``: every grade); ``min_tier``
+    keeps questions whose claims have a source of that tier or better. Both may be given.
     """
     if isinstance(n, bool) or not isinstance(n, int) or isinstance(seed, bool) or not isinstance(seed, int):
         raise QueryTypeError("n and seed are whole numbers")
     if not 1 <= n <= 1000:
         raise InvalidQueryError(f"n is between 1 and 1000, not {n}")
-    if min_grade is not None:
-        raise InvalidQueryError(
-            "--min-grade needs graded statements, which this knowledge base does not compute yet; "
-            "use --min-tier (the default is no grade filter)"
-        )
-    pool = list(question_pool(kb, seed=seed, min_tier=min_tier))
+    grade = _grade(min_grade)
+    tier = _tier(min_tier)
+    pool = list(question_pool(kb, seed=seed, min_tier=tier, min_grade=grade))
     rng = random.Random(seed)
     rng.shuffle(pool)
     cap = max(1, n // 4)
@@ -1174,7 +1439,8 @@ def make_quiz(
         shortfall = (
             f"made {len(chosen)} of {n} questions: the knowledge base supports {len(pool)} distinct "
             f"well-posed questions over {len(by_kind) if pool else 0} kinds"
-            f"{' at tier ' + str(_tier(min_tier)) + ' or better' if min_tier else ''}, and no more "
+            f"{' at grade ' + grade.value + ' or better' if grade and grade is not Grade.D else ''}"
+            f"{' at tier ' + tier.value + ' or better' if tier else ''}, and no more "
             f"than a quarter of a quiz ({cap}) may come from one kind or topic"
         )
     return QuizReport(questions=tuple(chosen), asked=n, available=len(pool), shortfall=shortfall)

@@ -87,7 +87,9 @@ def _cite_short(kb: KnowledgeBase, claims: list[Claim]) -> str:
     return "Sources: " + "; ".join(dict.fromkeys(parts)) + more
 
 
-def flashcards(kb: KnowledgeBase, *, min_tier: str | None = None) -> tuple[Flashcard, ...]:
+def flashcards(
+    kb: KnowledgeBase, *, min_tier: str | None = None, min_grade: str | None = None
+) -> tuple[Flashcard, ...]:
     """Learnable cards, one per fact, every front different.
 
     - list cards: everything the sources say of one subject under one predicate merges into one
@@ -97,15 +99,18 @@ def flashcards(kb: KnowledgeBase, *, min_tier: str | None = None) -> tuple[Flash
     - comparison cards for every pair of forms the sources compare.
 
     Open questions and negated claims are never an answer. ``min_tier`` keeps facts with a source
-    of that tier or better.
+    of that tier or better, ``min_grade`` (``"A"`` to ``"D"``; default every grade) facts whose
+    statements have that grade or better.
     """
     from html import escape
 
     from ketref.quiz import QuestionKind, question_pool
+    from ketref.quiz import _grade as parse_grade
     from ketref.quiz import _Reader as Reader  # the quiz's reading of names and tiers
     from ketref.quiz import _tier as parse_tier
 
-    reader = Reader(kb, parse_tier(min_tier))
+    grade = parse_grade(min_grade)
+    reader = Reader(kb, parse_tier(min_tier), grade)
     cards: dict[str, Flashcard] = {}
 
     def add(
@@ -142,7 +147,7 @@ def flashcards(kb: KnowledgeBase, *, min_tier: str | None = None) -> tuple[Flash
         add("Basic", front, f"<ul>{items}</ul>", claims, ("ketref", subject, predicate), subject, predicate)
 
     # cloze and comparison cards from the well-posed questions' facts
-    for q in question_pool(kb, min_tier=min_tier):
+    for q in question_pool(kb, min_tier=min_tier, min_grade=grade):
         claims = [kb.claim(c) for c in q.claims]
         back = _cite_short(kb, claims)
         subject = q.subject or ""
@@ -171,6 +176,17 @@ def flashcards(kb: KnowledgeBase, *, min_tier: str | None = None) -> tuple[Flash
                 claims,
                 ("ketref", "compare"),
                 stem,
+            )
+        elif q.topic == "structure:smiles":
+            text = f"{escape(reader.name(subject))} in SMILES: {{{{c1::{escape(q.answer_text)}}}}}"
+            add(
+                "Cloze",
+                text,
+                back + "<br>Written by RDKit from the recorded structure.",
+                claims,
+                ("ketref", subject, "structure"),
+                "smiles",
+                subject,
             )
         elif q.kind is QuestionKind.STRUCTURE and "configuration" in q.stem:
             text = f"{escape(reader.name(subject))} has the {{{{c1::{escape(q.answer_text)}}}}} configuration"
@@ -249,9 +265,10 @@ def quiz(
     seed: int = 0,
     *,
     min_tier: str | None = None,
-    min_grade: str | None = None,
+    min_grade: str | None = "C",
 ) -> tuple[Question, ...]:
-    """``n`` well-posed multiple-choice questions, reproducible from ``seed`` (see :mod:`ketref.quiz`).
+    """``n`` well-posed multiple-choice questions, reproducible from ``seed`` (see :mod:`ketref.quiz`),
+    from statements of grade ``min_grade`` or better (default C, as :func:`ketref.quiz.make_quiz`).
 
     Fewer come back when the knowledge base cannot support ``n`` balanced questions; use
     :func:`ketref.quiz.make_quiz` for the reason.

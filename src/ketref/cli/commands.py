@@ -604,17 +604,20 @@ def _cite(ctx: Context) -> Output:
     ),
     arg(
         "--min-grade",
-        help="only statements of this grade or better: not available until statements are graded "
-        "(the default is no grade filter)",
+        metavar="GRADE",
+        help="only questions on statements of this grade or better, A to D (default C: no question "
+        "rests on secondary or marketing sources alone; B leaves too few questions for a varied "
+        "quiz; D asks everything)",
     ),
     arg("--format", choices=("text", "gift"), default="text", help="text with an answer key, or Moodle GIFT"),
     out=True,
 )
 def _quiz(ctx: Context) -> Output:
-    from ketref.quiz import make_quiz, to_gift, to_text
+    from ketref.quiz import DEFAULT_MIN_GRADE, make_quiz, to_gift, to_text
 
     ns = ctx.ns
-    report = make_quiz(ctx.kb, ns.n, ns.seed, min_tier=ns.min_tier, min_grade=ns.min_grade)
+    grade = ns.min_grade if ns.min_grade is not None else DEFAULT_MIN_GRADE
+    report = make_quiz(ctx.kb, ns.n, ns.seed, min_tier=ns.min_tier, min_grade=grade)
     text = to_gift(report.questions) if ns.format == "gift" else to_text(report.questions)
     warnings = [report.shortfall] if report.shortfall else []
     return Output(
@@ -632,11 +635,18 @@ def _quiz(ctx: Context) -> Output:
         help="only material resting on sources of this tier or better (default: every tier)",
     ),
     arg("--seed", type=int, default=0, help="the quiz's seed"),
+    arg(
+        "--min-grade",
+        metavar="GRADE",
+        help="the quiz's and flashcards' minimum statement grade, A to D (default C, as for quiz)",
+    ),
 )
 def _lecture(ctx: Context) -> Output:
     from ketref.lecture import lecture
+    from ketref.quiz import DEFAULT_MIN_GRADE
 
-    files = lecture(ctx.kb, ctx.ns.folder, min_tier=ctx.ns.min_tier, seed=ctx.ns.seed)
+    grade = ctx.ns.min_grade if ctx.ns.min_grade is not None else DEFAULT_MIN_GRADE
+    files = lecture(ctx.kb, ctx.ns.folder, min_tier=ctx.ns.min_tier, seed=ctx.ns.seed, min_grade=grade)
 
     def text(out: TextIO) -> None:
         print(f"wrote {len(files)} files to {ctx.ns.folder} (open index.md first)", file=out)
@@ -644,11 +654,25 @@ def _lecture(ctx: Context) -> Output:
     return Output({"written": [str(f) for f in files]}, text)
 
 
-@command("flashcards", "flashcards in a tab-separated format Anki imports", out=True)
+@command(
+    "flashcards",
+    "flashcards in a tab-separated format Anki imports",
+    arg(
+        "--min-tier",
+        choices=("regulatory", "systematic_review", "primary", "reference", "secondary", "marketing"),
+        help="only facts with a source of this tier or better (default: every tier)",
+    ),
+    arg(
+        "--min-grade",
+        metavar="GRADE",
+        help="only facts whose statements have this grade or better, A to D (default: every grade)",
+    ),
+    out=True,
+)
 def _flashcards(ctx: Context) -> Output:
     from ketref.teaching import flashcards, to_anki
 
-    found = flashcards(ctx.kb)
+    found = flashcards(ctx.kb, min_tier=ctx.ns.min_tier, min_grade=ctx.ns.min_grade)
     return Output(found, to_anki(found), document=True, notes=[f"{len(found)} cards"])
 
 
