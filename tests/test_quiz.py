@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 
 import ketref
 from ketref.grades import Grade
-from ketref.quiz import Question, QuestionKind, make_quiz, question_pool, to_gift, to_text
+from ketref.quiz import Question, QuestionKind, make_quiz, question_pool, to_gift, to_markdown, to_text
 from ketref.statements import statements
 from ketref.vocabulary import SourceTier
 
@@ -523,3 +523,16 @@ def test_numbers_are_on_a_sensible_scale() -> None:
         if q.kind is QuestionKind.NUMBER:
             for value in q.option_values:
                 assert value is not None and value > 0 and math.isfinite(value)
+
+
+def test_markdown_export_keeps_smiles_and_source_tiers_as_text() -> None:
+    import markdown
+
+    questions = [q for q in EVERY_GRADE if q.topic == "structure:smiles"][:2]
+    questions += [q for q in EVERY_GRADE if q.kind is QuestionKind.NUMBER][:2]
+    html = markdown.markdown(to_markdown(questions))
+    assert "<a " not in html and "<em>" not in html and "<strong>" not in html
+    for q in questions:
+        for option in q.options:
+            assert option.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;") in html
+    assert "[primary]" in html or "[reference]" in html or "[regulatory]" in html

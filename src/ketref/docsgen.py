@@ -84,10 +84,10 @@ def _sources_page(kb: KnowledgeBase) -> str:
 
 
 def _quiz_page(kb: KnowledgeBase) -> str:
-    from ketref.quiz import make_quiz, to_text
+    from ketref.quiz import make_quiz, to_markdown
 
     report = make_quiz(kb, 20, 0)
-    body = to_text(report.questions).replace("\n", "  \n")
+    body = to_markdown(report.questions)
     return "# Quiz\n\nTwenty well-posed questions with an answer key at the end.\n\n" + body
 
 

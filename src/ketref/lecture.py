@@ -46,7 +46,7 @@ def lecture(
     from ketref.factsheets import factsheet
     from ketref.pathways.api import compare_pathways, pathway
     from ketref.pathways.render import to_png, to_svg
-    from ketref.quiz import _grade, _tier, make_quiz, to_gift, to_text
+    from ketref.quiz import _grade, _tier, make_quiz, to_gift, to_markdown
     from ketref.tables.build import build_table
     from ketref.teaching import flashcards, glossary, to_anki
 
@@ -82,7 +82,7 @@ def lecture(
     write(f"mechanism-{COMPARED}.svg", to_svg(enantiomers))
     write(f"mechanism-{COMPARED}.png", to_png(enantiomers, width=SLIDE_WIDTH))
     report = make_quiz(kb, 20, seed, min_tier=tier, min_grade=grade)
-    quiz_md = "# Quiz: ketamine and its enantiomers\n\n" + to_text(report.questions).replace("\n", "  \n")
+    quiz_md = "# Quiz: ketamine and its enantiomers\n\n" + to_markdown(report.questions)
     write("quiz.md", quiz_md)
     write("quiz.gift", to_gift(report.questions))
     write("flashcards.txt", to_anki(flashcards(kb, min_tier=tier, min_grade=grade)))

@@ -61,6 +61,7 @@ __all__ = [
     "make_quiz",
     "question_pool",
     "to_gift",
+    "to_markdown",
     "to_text",
 ]
 
@@ -1463,6 +1464,16 @@ def to_text(questions: Iterable[Question], *, key: bool = True) -> str:
             lines.append(f"{number}. {'ABCDEF'[q.answer]} ({q.answer_text}). {q.explanation}")
     lines += ["", "ketref is an educational reference, not clinical guidance."]
     return "\n".join(lines) + "\n"
+
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|])")
+
+
+def to_markdown(questions: Iterable[Question], *, key: bool = True) -> str:
+    """The text export as Markdown: every line kept (hard breaks), and every character Markdown
+    would read as markup escaped, so a SMILES string such as ``[C@@H](O)`` is not a link."""
+    text = _MARKDOWN_SPECIAL.sub(r"\\\1", to_text(questions, key=key))
+    return text.replace("\n", "  \n")
 
 
 _GIFT_SPECIAL = re.compile(r"([~=#{}:\\])")
