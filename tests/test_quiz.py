@@ -526,7 +526,7 @@ def test_numbers_are_on_a_sensible_scale() -> None:
 
 
 def test_markdown_export_keeps_smiles_and_source_tiers_as_text() -> None:
-    import markdown
+    import markdown  # type: ignore[import-untyped]
 
     questions = [q for q in EVERY_GRADE if q.topic == "structure:smiles"][:2]
     questions += [q for q in EVERY_GRADE if q.kind is QuestionKind.NUMBER][:2]
