@@ -70,14 +70,14 @@ def test_turtle_and_jsonld_hold_the_same_triples(turtle: pyoxigraph.Store) -> No
     assert len(turtle) > 1000
 
 
-def test_entities_carry_bioregistry_cross_references(turtle: pyoxigraph.Store) -> None:
+def test_entities_carry_cross_references_as_canonical_iris(turtle: pyoxigraph.Store) -> None:
     rows = select(
         turtle,
         f"SELECT ?x WHERE {{ <{ENTITY}esketamine> <http://www.w3.org/2004/02/skos/core#exactMatch> ?x }}",
     )
     found = {row["x"].value for row in rows}
-    assert "https://bioregistry.io/pubchem.compound:182137" in found
-    assert "https://bioregistry.io/chebi:60799" in found
+    assert "https://pubchem.ncbi.nlm.nih.gov/compound/182137" in found
+    assert "http://purl.obolibrary.org/obo/CHEBI_60799" in found
 
 
 def test_sparql_answers_which_compound_binds_sigma_1_more_strongly_like_the_api(

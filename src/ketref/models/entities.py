@@ -7,11 +7,11 @@ prefixes, each with the evidence of where the identifier was read.
 
 from __future__ import annotations
 
-import re
 from typing import Annotated, Literal, get_args
 
 from pydantic import Field, StringConstraints, field_validator, model_validator
 
+from ketref.identifiers import PREFIXES, check_curie
 from ketref.models._base import FrozenModel, Id, Text
 from ketref.models.evidence import Evidence
 from ketref.models.values import Value
@@ -39,27 +39,9 @@ __all__ = [
     "Xref",
 ]
 
-CURIE_PREFIXES: frozenset[str] = frozenset(
-    {
-        "atc",
-        "cas",
-        "chebi",
-        "chembl.compound",
-        "drugbank",
-        "go",
-        "hgnc",
-        "inchikey",
-        "kegg.drug",
-        "mesh",
-        "ncbigene",
-        "pubchem.compound",
-        "unii",
-        "uniprot",
-    }
-)
-"""The bioregistry prefixes that cross-references may use."""
-
-_CURIE = re.compile(r"^(?P<prefix>[a-z][a-z0-9.]*):(?P<local>[A-Za-z0-9._\-]+)$")
+CURIE_PREFIXES: frozenset[str] = frozenset(PREFIXES)
+"""The bioregistry prefixes that cross-references may use (the committed prefix map's,
+:mod:`ketref.identifiers`)."""
 
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
 
@@ -67,7 +49,8 @@ Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max
 class Xref(FrozenModel):
     """A cross-reference to an identifier in another resource, with where it was read.
 
-    ``curie`` uses the bioregistry prefix (``pubchem.compound:3821``, ``chebi:6121``).
+    ``curie`` uses the bioregistry prefix (``pubchem.compound:3821``, ``chebi:6121``), and its
+    local identifier must match the registry's pattern (:mod:`ketref.identifiers`).
     """
 
     curie: str
@@ -76,13 +59,7 @@ class Xref(FrozenModel):
     @field_validator("curie")
     @classmethod
     def _check_curie(cls, curie: str) -> str:
-        match = _CURIE.match(curie)
-        if match is None:
-            raise ValueError(f"{curie!r} is not a CURIE of the form prefix:local")
-        if match["prefix"] not in CURIE_PREFIXES:
-            known = ", ".join(sorted(CURIE_PREFIXES))
-            raise ValueError(f"unknown prefix {match['prefix']!r}; use one of {known}")
-        return curie
+        return check_curie(curie)
 
     @property
     def prefix(self) -> str:
