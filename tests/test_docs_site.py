@@ -125,8 +125,8 @@ def test_a_pathway_diagram_renders_in_a_browser(server: str, tmp_path: Path) -> 
     dom = chromium(
         "--dump-dom", f"{server}/generated/pathways/esketamine-vs-arketamine/", profile=tmp_path / "p3"
     )
-    assert '<div class="ketref-pathway">' in dom
-    svg = dom[dom.index('<div class="ketref-pathway">') :]
+    assert '<div class="ketref-pathway' in dom
+    svg = dom[dom.index('<div class="ketref-pathway') :]
     assert "<svg" in svg and "Legend" in svg
     for name in ("Esketamine", "Arketamine", "MEK/ERK signalling", "Sigma-1 receptor"):
         assert name in svg
@@ -184,3 +184,137 @@ def test_the_sources_page_lists_every_source_with_tier_and_interests(site: Path)
     assert "Interests:" in page
     quiz = (site / "generated" / "quiz" / "index.html").read_text(encoding="utf-8")
     assert "Answer key" in quiz
+
+
+# -- pathway pages (#15): label size, node links, no request off the machine ------------------
+
+MEASURE = """<!doctype html>
+<html><body style="margin:0">
+<iframe id="f" src="{page}" width="1280" height="900" style="border:0"></iframe>
+<pre id="out">pending</pre>
+<script>
+var f = document.getElementById("f");
+f.addEventListener("load", function () {{
+  setTimeout(function () {{
+    var d = f.contentDocument;
+    var box = d.querySelector(".ketref-pathway");
+    var texts = box.querySelectorAll("svg text");
+    var least = Infinity, lowest = Infinity;
+    for (var i = 0; i < texts.length; i++) {{
+      var ctm = texts[i].getScreenCTM();
+      var size = parseFloat(texts[i].getAttribute("font-size"));
+      least = Math.min(least, size * Math.abs(ctm.a));
+      var r = texts[i].getBoundingClientRect();
+      if (r.height > 0) {{ lowest = Math.min(lowest, r.height); }}
+    }}
+    var a = box.querySelector("g.node a");
+    var href = a.getAttribute("xlink:href") || a.getAttribute("href");
+    var edge = box.querySelector("g.edge title");
+    document.getElementById("out").textContent = "RESULT" + JSON.stringify({{
+      least: least, lowest: lowest, texts: texts.length,
+      href: new URL(href, f.contentWindow.location.href).href,
+      ready: box.getAttribute("data-ketref-ready"),
+      buttons: box.querySelectorAll("button.ketref-pz-button").length,
+      viewport: f.contentWindow.innerWidth,
+      edgeTitle: edge ? edge.textContent : ""
+    }}) + "END";
+  }}, 1500);
+}});
+</script></body></html>
+"""
+
+
+def measure_pathway_page(site: Path, server: str, page: str, profile: Path) -> dict[str, object]:
+    """Load a pathway page in a 1280-px-wide frame and read, from the browser itself, the smallest
+    rendered label (font size times the screen transform, and the text boxes' heights), a node's
+    link and whether the pan-zoom script ran."""
+    import json
+
+    (site / "ketref-measure.html").write_text(MEASURE.format(page=page), encoding="utf-8")
+    dom = chromium(
+        "--window-size=1300,1000",
+        "--virtual-time-budget=15000",
+        "--dump-dom",
+        f"{server}/ketref-measure.html",
+        profile=profile,
+    )
+    found = re.search(r"RESULT(.*?)END", dom, flags=re.S)
+    assert found is not None, dom[-2000:]
+    result: dict[str, object] = json.loads(found.group(1).replace("&quot;", '"').replace("&amp;", "&"))
+    return result
+
+
+@pytest.mark.parametrize("slug", ["esketamine", "arketamine", "racemic-ketamine", "esketamine-vs-arketamine"])
+def test_pathway_labels_are_readable_at_1280_px_and_nodes_link_to_entity_pages(
+    site: Path, server: str, tmp_path: Path, slug: str
+) -> None:
+    import urllib.request
+
+    result = measure_pathway_page(site, server, f"/generated/pathways/{slug}/", tmp_path / "m")
+    assert result["viewport"] == 1280
+    assert result["ready"] == "1" and result["buttons"] == 4  # the pan-zoom script ran
+    assert isinstance(result["texts"], int) and result["texts"] > 10
+    assert isinstance(result["least"], float | int) and result["least"] >= 12.0, result
+    assert isinstance(result["lowest"], float | int) and result["lowest"] >= 12.0, result
+    href = str(result["href"])
+    assert href.startswith(f"{server}/generated/entities/"), href
+    with urllib.request.urlopen(href) as response:  # the local test server
+        entity_page = response.read().decode("utf-8")
+    entity = href.rstrip("/").rsplit("/", 1)[-1]
+    assert ketref.knowledge_base().entities[entity].name in entity_page
+    assert "Sources:" in str(result["edgeTitle"]) and "grade" in str(result["edgeTitle"])
+
+
+def test_a_pathway_page_lists_its_steps_and_what_the_claims_lack(site: Path) -> None:
+    page = (site / "generated" / "pathways" / "esketamine" / "index.html").read_text(encoding="utf-8")
+    assert page.count('class="ketref-pathway"') == 2  # the core diagram, then every step
+    assert 'href="../../entities/nmda-receptor-blockade/"' in page
+    steps = page[page.index('id="the-steps"') :]
+    assert 'href="../../entities/bdnf/"' in steps
+    core = ketref.pathway("esketamine", view="core")
+    if core.missing:
+        assert "Not in ketref" in page
+    assert "javascripts/ketref-panzoom.js" in page
+
+
+def site_requests(netlog: Path) -> list[str]:
+    """The URLs the pages asked for, from Chromium's NetLog: requests made by a page (their
+    initiator is an origin) and navigations to the site; the browser's own background requests
+    (update checks, account lists; initiator "not an origin" outside the site) are not the site's."""
+    import json
+
+    log = json.loads(netlog.read_text(encoding="utf-8"))
+    start = log["constants"]["logEventTypes"]["URL_REQUEST_START_JOB"]
+    urls = []
+    for event in log["events"]:
+        params = event.get("params", {})
+        if event["type"] != start or "url" not in params:
+            continue
+        initiator = params.get("initiator", "")
+        local_site = "site=http://127.0.0.1" in params.get("site_for_cookies", "")
+        if initiator != "not an origin" or local_site:
+            urls.append(params["url"])
+    return urls
+
+
+def test_the_site_makes_no_request_off_the_machine(server: str, tmp_path: Path) -> None:
+    from urllib.parse import urlsplit
+
+    pages = ["/generated/pathways/esketamine-vs-arketamine/", "/generated/entities/esketamine/", "/"]
+    for i, page in enumerate(pages):
+        log = tmp_path / f"net{i}.json"
+        chromium(
+            "--window-size=1280,900",
+            "--virtual-time-budget=8000",
+            f"--log-net-log={log}",
+            "--dump-dom",
+            f"{server}{page}",
+            profile=tmp_path / f"n{i}",
+        )
+        urls = site_requests(log)
+        assert any(u.endswith("/javascripts/ketref-panzoom.js") for u in urls)  # the log sees the page
+        for url in urls:
+            parts = urlsplit(url)
+            assert parts.scheme in ("file", "data", "blob") or parts.hostname in ("127.0.0.1", "localhost"), (
+                url
+            )

@@ -83,6 +83,106 @@ def _sources_page(kb: KnowledgeBase) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _entity_href(entity_id: str) -> str:
+    """A node's link from a pathway page (``generated/pathways/<slug>/``) to its entity page."""
+    from urllib.parse import quote
+
+    return f"../../entities/{quote(entity_id)}/"
+
+
+def _inline_svg(svg: str) -> str:
+    """An SVG for inlining in a page: no XML prolog or doctype, and no blank line (which would end
+    Markdown's HTML block)."""
+    svg = svg[svg.index("<svg") :]
+    return "\n".join(line for line in svg.splitlines() if line.strip())
+
+
+def _pathway_page(kb: KnowledgeBase, a: str, b: str | None, title: str) -> str:
+    """A pathway page: the core diagram (pan and zoom, nodes linking to entity pages, edges titled
+    with their sources), its steps in words, what the claims lack, then the full diagram."""
+    from html import escape
+
+    from ketref.pathways.api import compare_pathways, pathway
+    from ketref.pathways.model import Pathway, PathwayDiff, View
+    from ketref.pathways.render import to_svg
+    from ketref.vocabulary import PREDICATES
+
+    def view(kind: View) -> Pathway | PathwayDiff:
+        return compare_pathways(kb, a, b, view=kind) if b else pathway(kb, a, view=kind)
+
+    def link(entity_id: str) -> str:
+        return f"[{kb.entities[entity_id].name}](../entities/{entity_id}.md)"
+
+    def diagram(shown: Pathway | PathwayDiff, label: str) -> list[str]:
+        svg = _inline_svg(to_svg(shown, href=_entity_href))
+        return [
+            f'<div class="ketref-pathway" data-ketref-panzoom role="figure" aria-label="{escape(label)}">',
+            svg,
+            "</div>",
+            "",
+        ]
+
+    core = view("core")
+    out = [
+        f"# Mechanism: {title}",
+        "",
+        "The core mechanism: the canonical antidepressant cascade as ketref's claims support it, and "
+        f"what is particular to {'each form' if b else 'this form'}. "
+        "Drag to move the diagram, use the buttons (or Ctrl and the "
+        "mouse wheel) to zoom; click a node to open its page; point at an arrow to see its sources.",
+        "",
+        *diagram(core, f"Core mechanism of {title}"),
+        "## The steps",
+        "",
+    ]
+    if isinstance(core, PathwayDiff):
+        for heading, keys in (
+            ("Both", core.shared),
+            (f"Only {kb.entities[a].name}", core.only_a),
+            (f"Only {kb.entities[core.b.root].name}", core.only_b),
+        ):
+            out += [f"**{heading}**", ""]
+            for source, target, predicate in keys:
+                who = "each" if source == "*" else link(source)
+                note = core.note((source, target, predicate))
+                out.append(
+                    f"- {who} {PREDICATES[predicate].label} {link(target)}"
+                    + (f" (both; {note})" if note else "")
+                )
+            out.append("")
+        missing = core.a.missing + tuple(m for m in core.b.missing if m not in core.a.missing)
+    else:
+        for edge in core.edges:
+            sources = "; ".join(escape(c) for c in edge.cited)
+            out.append(
+                f"- {link(edge.source)} {edge.label} {link(edge.target)}: {edge.status.value}, "
+                f"grade {edge.grade.value}" + (f" ({sources})" if sources else "")
+            )
+        out.append("")
+        missing = core.missing
+    if missing:
+        out += [
+            "## Not in ketref's claims",
+            "",
+            "These canonical steps are not drawn, because no claim gives them:",
+            "",
+        ]
+        out += [f"- {escape(m)}" for m in missing]
+        out.append("")
+    full = view("full")
+    full_pathway = full.a if isinstance(full, PathwayDiff) else full
+    out += [
+        "## Every step",
+        "",
+        f"Every mechanism step the claims give ({len(full_pathway.nodes)} nodes"
+        + (f" for {kb.entities[a].name}" if b else "")
+        + "), for reference; the core diagram above is the one for a slide.",
+        "",
+        *diagram(full, f"Every mechanism step of {title}"),
+    ]
+    return "\n".join(out)
+
+
 def _quiz_page(kb: KnowledgeBase) -> str:
     from ketref.quiz import make_quiz, to_markdown
 
@@ -97,8 +197,6 @@ def generate(kb: KnowledgeBase, target: Path) -> list[Path]:
     from ketref.cli import reference
     from ketref.errors import StructureError
     from ketref.factsheets import render
-    from ketref.pathways.api import compare_pathways, pathway
-    from ketref.pathways.render import to_svg
     from ketref.profiles import profile
     from ketref.tables.build import applicable, build_table
     from ketref.teaching import glossary
@@ -119,16 +217,19 @@ def generate(kb: KnowledgeBase, target: Path) -> list[Path]:
         page(f"tables/{name}.md", f"# {table.title}\n\n{table.to_html()}\n")
     page("tables/index.md", "\n".join(index) + "\n")
 
-    # pathways, as inline SVG drawn by Graphviz
-    lines = ["# Pathways", "", "Built from the claims: line style shows each step's status.", ""]
+    # pathways: the core diagram to pan and zoom, its steps in words, then every step
+    lines = [
+        "# Mechanism",
+        "",
+        "How each form of ketamine is thought to act, drawn from ketref's claims: colour and shape say "
+        "what a node is, line style how well the sources support each step (grades A to D).",
+        "",
+    ]
     for a, b in _pathway_views(kb):
-        view = compare_pathways(kb, a, b) if b else pathway(kb, a)
         slug = f"{a}-vs-{b}" if b else a
         title = f"{kb.get(a).name} and {kb.get(b).name}" if b else kb.get(a).name
-        svg = to_svg(view)
-        svg = svg[svg.index("<svg") :]  # inline: drop the XML prolog and doctype
         lines.append(f"- [{title}]({slug}.md)")
-        page(f"pathways/{slug}.md", f'# Pathway: {title}\n\n<div class="ketref-pathway">\n{svg}\n</div>\n')
+        page(f"pathways/{slug}.md", _pathway_page(kb, a, b, title))
     page("pathways/index.md", "\n".join(lines) + "\n")
 
     # entities, with depictions for those with a structure

@@ -309,7 +309,7 @@ def to_dot(view: Pathway | PathwayDiff, *, href: Href | None = None) -> str:
     for index, (edge, colour, note) in enumerate(drawn.edges):
         style, width = GRADE_STYLE[edge.grade]
         words = _short_label(edge) + ("?" if _hedge(edge.status) else "")
-        label = _wrapped(words, WRAP - 2) if words else ""
+        label = _wrapped(words, WRAP + 1) if words else ""
         if note:
             label += ("\\n" if label else "") + _wrapped(f"(both: {note})", WRAP + 4)
         attrs = [
