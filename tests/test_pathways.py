@@ -601,3 +601,77 @@ def test_a_compound_outside_the_cascade_gets_its_nearest_steps_as_its_core() -> 
     assert core.edges and core.missing == ()
     assert {n.id for n in core.nodes} <= {n.id for n in full.nodes}
     assert len(core.nodes) == min(len(full.nodes), 12)
+
+
+# -- properties of the core selection and the renderer ----------------------------------------
+
+DAG_NODES = [f"d{i}" for i in range(7)]
+dag_edges = st.lists(
+    st.tuples(st.integers(0, 6), st.integers(0, 6)).filter(lambda e: e[0] < e[1]), max_size=16, unique=True
+)
+
+
+@settings(max_examples=200)
+@given(dag_edges)
+def test_the_core_views_reduction_keeps_reachability_and_drops_only_implied_steps(
+    pairs: list[tuple[int, int]],
+) -> None:
+    """Checked against networkx's transitive reduction, on random acyclic graphs."""
+    import networkx as nx
+
+    from ketref.pathways.core import _reduce
+    from ketref.pathways.model import PathwayEdge
+
+    edges = [
+        PathwayEdge(
+            source=DAG_NODES[a],
+            target=DAG_NODES[b],
+            predicate="leads_to",
+            status=Status.REPORTED,
+            claims=("c",),
+        )
+        for a, b in pairs
+    ]
+    kept = {(e.source, e.target) for e in _reduce(edges, set())}
+    graph = nx.DiGraph([(DAG_NODES[a], DAG_NODES[b]) for a, b in pairs])
+    assert kept == set(nx.transitive_reduction(graph).edges) if pairs else kept == set()
+    protected = {(DAG_NODES[a], DAG_NODES[b]) for a, b in pairs[:2]}
+    assert protected <= {(e.source, e.target) for e in _reduce(edges, protected)}
+
+
+awkward_names = st.text(
+    alphabet=st.characters(blacklist_categories=("Cs",))
+    | st.sampled_from(['"', "\\", "<", ">", "{", "}", "\n", "&"]),
+    min_size=1,
+    max_size=30,
+)
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.lists(awkward_names, min_size=2, max_size=4), st.text(max_size=3).map(lambda t: t + "\ud800"))
+def test_any_node_name_gives_a_diagram_graphviz_draws(names: list[str], lone: str) -> None:
+    """Quotes, backslashes, markup, braces, newlines, control characters and a lone surrogate in
+    node names and missing-step notes never break the DOT text or the SVG."""
+    import xml.etree.ElementTree as ET
+
+    from ketref.pathways.model import Pathway, PathwayEdge, PathwayNode
+
+    if not dot_available():
+        pytest.skip("Graphviz 'dot' is not installed here")
+    nodes = tuple(
+        PathwayNode(id=f"n-{i}", name=name, kind="process") for i, name in enumerate([*names, lone])
+    )
+    edges = tuple(
+        PathwayEdge(
+            source=a.id,
+            target=b.id,
+            predicate="leads_to",
+            status=Status.SUGGESTED,
+            claims=("c",),
+            cited=(lone,),
+        )
+        for a, b in pairwise(nodes)
+    )
+    view = Pathway(root="n-0", nodes=nodes, edges=edges, view="core", missing=(lone, *names))
+    svg = render.to_svg(view)
+    ET.fromstring(svg.encode("utf-8", "replace"))

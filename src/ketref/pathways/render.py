@@ -20,6 +20,7 @@ import re
 import shutil
 import subprocess
 import textwrap
+import unicodedata
 from collections.abc import Callable
 from html import escape
 
@@ -76,8 +77,16 @@ def _mermaid_text(text: str) -> str:
     return "".join(table.get(ch, ch) for ch in text)
 
 
+def _clean(text: str) -> str:
+    """Text Graphviz can take: control characters (invalid in its HTML-like labels) and lone
+    surrogates (not encodable) become a replacement character; line breaks become spaces."""
+    return "".join(
+        " " if ch in "\n\r\t" else "\ufffd" if unicodedata.category(ch) in ("Cc", "Cs") else ch for ch in text
+    )
+
+
 def _dot_text(text: str) -> str:
-    return text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ")
+    return _clean(text).replace("\\", "\\\\").replace('"', '\\"')
 
 
 def _wrapped(text: str, width: int = WRAP) -> str:
@@ -332,7 +341,7 @@ def to_dot(view: Pathway | PathwayDiff, *, href: Href | None = None) -> str:
 
 def _html(text: str, width: int) -> str:
     """Text for an HTML-like Graphviz label, wrapped into lines of about ``width`` characters."""
-    lines = textwrap.wrap(text, width=width, break_long_words=False, break_on_hyphens=False) or [""]
+    lines = textwrap.wrap(_clean(text), width=width, break_long_words=False, break_on_hyphens=False) or [""]
     return '<BR ALIGN="LEFT"/>'.join(escape(line) for line in lines) + '<BR ALIGN="LEFT"/>'
 
 
@@ -391,7 +400,11 @@ def _dot(args: list[str], source: str, timeout: float) -> bytes:
         )
     try:
         done = subprocess.run(
-            [program, *args], input=source.encode("utf-8"), capture_output=True, timeout=timeout, check=False
+            [program, *args],
+            input=source.encode("utf-8", "replace"),
+            capture_output=True,
+            timeout=timeout,
+            check=False,
         )
     except (OSError, subprocess.TimeoutExpired) as exc:
         raise RenderError(f"dot could not run: {exc}") from None
@@ -417,7 +430,7 @@ def to_svg(view: Pathway | PathwayDiff, *, href: Href | None = None, timeout: fl
 
     def retitle(match: re.Match[str]) -> str:
         text = titles.get(match.group(2))
-        return match.group(0) if text is None else match.group(1) + escape(text) + match.group(4)
+        return match.group(0) if text is None else match.group(1) + escape(_clean(text)) + match.group(4)
 
     return _EDGE_TITLE.sub(retitle, svg)
 
