@@ -207,13 +207,15 @@ def test_a_new_predicate_is_one_row_plus_data(monkeypatch: pytest.MonkeyPatch, t
     """Add a predicate pair to the vocabulary in this test alone, write a claim with it, and every
     feature picks its meaning up from the row: validation, the schema, queries read either way,
     pathways (a mechanism step), quizzes and inheritance."""
+    from ketref import vocabulary
     from ketref.schema import data_file_schema
-    from ketref.vocabulary import PREDICATES, Predicate
+    from ketref.vocabulary import Predicate
 
     forward = Predicate("potentiates", "potentiates", "potentiated_by", mechanism=True, quiz=True)
     backward = Predicate("potentiated_by", "is potentiated by", "potentiates")
-    monkeypatch.setitem(PREDICATES, forward.id, forward)
-    monkeypatch.setitem(PREDICATES, backward.id, backward)
+    # the table behind the read-only ketref.PREDICATES: what a new row of _TABLE would add
+    monkeypatch.setitem(vocabulary._PREDICATES, forward.id, forward)
+    monkeypatch.setitem(vocabulary._PREDICATES, backward.id, backward)
 
     pack = tmp_path / "pack"
     shutil.copytree(PACK, pack)

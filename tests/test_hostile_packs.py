@@ -7,6 +7,7 @@ subprocess under a wall-clock limit and, where memory is at stake, an address-sp
 
 from __future__ import annotations
 
+import json
 import os
 import resource
 import subprocess
@@ -17,6 +18,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import ketref
 from ketref import limits, quantities
@@ -796,7 +799,6 @@ def test_c8_a_pack_pathway_answers_fast(tmp_path: Path) -> None:
 
 
 def route_named(tmp_path: Path, name: str, synonyms: tuple[str, ...] = ()) -> Path:
-    import json
 
     path = tmp_path / "p.toml"
     text = f'[[route]]\nid = "evil"\nname = {json.dumps(name)}\nsynonyms = {json.dumps(list(synonyms))}\n'
@@ -944,3 +946,318 @@ def test_m8_references_of_the_wrong_kind_are_refused(
     path.write_text(record, encoding="utf-8")
     err = refused(path)
     assert err.field == field and words in err.problem and err.line == 1
+
+
+# -- H11, L8, L9: odd argument types and values give a KetrefError that says what was wrong -------
+
+
+@pytest.mark.parametrize("odd", [["esketamine"], 5, b"esketamine", ("a",), {"a": 1}])
+def test_h11_readings_and_origin_refuse_non_text(odd: object) -> None:
+    kb = ketref.knowledge_base()
+    for call in (
+        lambda: kb.readings(subject=odd),  # type: ignore[arg-type]
+        lambda: kb.readings(predicate=odd),  # type: ignore[arg-type]
+        lambda: kb.readings(object=odd),  # type: ignore[arg-type]
+        lambda: kb.origin(odd, "esketamine"),  # type: ignore[arg-type]
+        lambda: kb.origin("entity", odd),  # type: ignore[arg-type]
+    ):
+        with pytest.raises(ketref.QueryTypeError, match=r"is text, not"):
+            call()
+
+
+def test_h11_origin_names_the_record_kinds_and_still_answers() -> None:
+    kb = ketref.knowledge_base()
+    with pytest.raises(ketref.InvalidQueryError, match="entity, source, claim, conflict, exclusion"):
+        kb.origin("compound", "esketamine")
+    found = kb.origin("entity", "esketamine")
+    assert found is not None and found.file.endswith(("snapshot.json", ".toml"))
+    assert kb.origin("claim", "no-such-claim") is None
+    assert kb.readings(subject="esketamine", predicate="binds")  # text still works
+
+
+def test_l8_from_paths_checks_include_bundled(tmp_path: Path) -> None:
+    import numpy as np
+
+    for odd in (np.array([1, 2]), "no", 1, None):
+        with pytest.raises(ketref.QueryTypeError, match="include_bundled is True or False"):
+            KnowledgeBase.from_paths(pack(tmp_path), include_bundled=odd)  # type: ignore[arg-type]
+
+
+def test_l8_table_marks_and_comparison_rows_check_their_arguments() -> None:
+    import numpy as np
+
+    table = ketref.table("forms")
+    first = table.footnotes[0]
+    assert table.marks((first,)) == "[1]" and table.marks(()) == ""
+    for odd in (5, "x", [1, 2], None):
+        with pytest.raises(ketref.QueryTypeError):
+            table.marks(odd)  # type: ignore[arg-type]
+    with pytest.raises(ketref.UnknownClaimError, match="this table cites no such claim"):
+        table.marks(("no-such-claim",))
+    comparison = ketref.compare("esketamine", "arketamine")
+    for args in ((np.array([1, 2]), "x"), (5, None), ("binds", b"x")):
+        with pytest.raises(ketref.QueryTypeError):
+            comparison.row(*args)
+    with pytest.raises(ketref.QueryTypeError):
+        comparison.row("binds", "nmda-receptor", aspect=np.array([1]))  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("seed", "error"),
+    [
+        (-1, ketref.InvalidQueryError),
+        (2**63, ketref.InvalidQueryError),
+        (-(10**5000), ketref.InvalidQueryError),
+        (1.5, ketref.QueryTypeError),
+        ("1", ketref.QueryTypeError),
+        (None, ketref.QueryTypeError),
+        (True, ketref.QueryTypeError),
+    ],
+    ids=["negative", "2**63", "huge-negative", "float", "text", "none", "bool"],
+)
+def test_l9_the_quiz_seed_is_checked(seed: object, error: type[Exception]) -> None:
+    from ketref import teaching
+    from ketref.quiz import question_pool
+
+    kb = ketref.knowledge_base()
+    with pytest.raises(error) as info:
+        teaching.quiz(kb, 3, seed)  # type: ignore[arg-type]
+    assert len(str(info.value)) < 200  # a huge seed is described, not printed
+    with pytest.raises(error):
+        question_pool(kb, seed=seed)  # type: ignore[arg-type]
+
+
+def test_l9_seeds_at_the_ends_of_the_range_work_and_differ_from_their_negatives() -> None:
+    from ketref import teaching
+    from ketref.quiz import MAX_SEED
+
+    kb = ketref.knowledge_base()
+    assert len(teaching.quiz(kb, 3, 0)) == 3
+    assert len(teaching.quiz(kb, 3, MAX_SEED)) == 3
+    with pytest.raises(ketref.InvalidQueryError):  # -s used to give the same quiz as s
+        teaching.quiz(kb, 3, -MAX_SEED)
+
+
+# -- L1, L2: the vocabulary and the knowledge base's tables are read-only -----------------------
+
+
+def test_l1_predicates_are_read_only() -> None:
+    from ketref.vocabulary import KIND_TIERS, SourceKind
+
+    before = dict(ketref.PREDICATES)
+    with pytest.raises(TypeError):
+        del ketref.PREDICATES["binds"]  # type: ignore[attr-defined]
+    with pytest.raises(TypeError):
+        ketref.PREDICATES["binds"] = ketref.PREDICATES["activates"]  # type: ignore[index]
+    with pytest.raises(TypeError):
+        KIND_TIERS[SourceKind.BLOG_SUMMARY] = KIND_TIERS[SourceKind.REGULATOR]  # type: ignore[index]
+    assert dict(ketref.PREDICATES) == before and "binds" in ketref.PREDICATES
+
+
+def test_l2_exclusions_and_pack_entities_cannot_be_assigned(tmp_path: Path) -> None:
+    kb = ketref.knowledge_base()
+    before = kb.exclusions
+    assert before  # the bundled data curates some
+    with pytest.raises(AttributeError):
+        kb.exclusions = ()  # type: ignore[misc]
+    with pytest.raises(AttributeError):
+        kb.pack_entities = frozenset({"esketamine"})  # type: ignore[misc]
+    assert kb.exclusions is before and isinstance(before, tuple)
+    assert KnowledgeBase.from_paths(pack(tmp_path, quote="notes")).pack_entities == {"r-x"}
+
+
+# -- M4: every load error names the file, the record and the field ------------------------------
+
+SENTENCE = "A sentence about the weather that no claim needs to quote, long enough to be cut."
+EXCLUSION = f"""
+[[exclusion]]
+source = "{{source}}"
+sentence = "{SENTENCE}"
+reason = "heading"
+"""
+
+
+def test_m4_a_bad_exclusion_names_its_file_line_record_and_field(tmp_path: Path) -> None:
+    p = pack(tmp_path, quote="notes")
+    with (p / "pack.toml").open("a", encoding="utf-8") as handle:
+        handle.write(EXCLUSION.format(source="no-such-source"))
+    err = refused(p)
+    assert err.file == str(p / "pack.toml") and err.file != "<memory>"
+    assert err.line == 2 + (SOURCE + CLAIM).count("\n")  # the [[exclusion]] header
+    assert err.field == "source" and "no source has id 'no-such-source'" in err.problem
+    assert err.record == f"no-such-source: {SENTENCE[:57]}..."  # named by its source and sentence
+
+
+def test_m4_an_exclusion_with_a_bad_value_names_it_too(tmp_path: Path) -> None:
+    p = pack(tmp_path, quote="notes")
+    with (p / "pack.toml").open("a", encoding="utf-8") as handle:
+        handle.write(EXCLUSION.format(source="lab-notes").replace('"heading"', '"weather"'))
+    err = refused(p)
+    assert err.file == str(p / "pack.toml") and err.field == "reason"
+    assert err.record == f"lab-notes: {SENTENCE[:57]}..."
+
+
+def test_m4_a_good_exclusion_has_an_origin(tmp_path: Path) -> None:
+    from ketref.loader import exclusion_key
+
+    p = pack(tmp_path, quote="notes")
+    with (p / "pack.toml").open("a", encoding="utf-8") as handle:
+        handle.write(EXCLUSION.format(source="lab-notes"))
+    kb = KnowledgeBase.from_paths(p)
+    (mine,) = (x for x in kb.exclusions if x.source == "lab-notes")
+    origin = kb.origin("exclusion", exclusion_key(mine))
+    assert origin is not None and origin.file == str(p / "pack.toml")
+
+
+def test_m4_a_dangling_conflict_side_gives_no_empty_hint(tmp_path: Path) -> None:
+    path = tmp_path / "c.toml"
+    path.write_text(
+        '[[conflict]]\nid = "cf-x"\nkind = "other"\ntopic = "t"\nside_a = ["zzqqxx"]\nside_b = ["zzqqxy"]\n',
+        encoding="utf-8",
+    )
+    err = refused(path)
+    assert (err.field, err.line, err.record) == ("side_a.0", 1, "cf-x")
+    assert err.problem == "no claim has id 'zzqqxx'"  # no "close: " with nothing after it
+
+
+# -- M10: the JSON round trip of a pack is lossless ----------------------------------------------
+
+WORDS = st.text(
+    alphabet=st.sampled_from("abcXYZ019éßΩ中µ±\"\\'{}[]<>&;:,.-\u2028\x7f\x01"), min_size=1, max_size=8
+)
+
+
+def round_trip_pack(folder: Path, words: list[str], start: int, length: int, sep: str) -> Path:
+    folder.mkdir()
+    (folder / "sources").mkdir()
+    text = sep.join(words) + "\n"
+    quote = " ".join(words[start : start + length])
+    (folder / "sources" / "lab-notes.txt").write_text(text, encoding="utf-8")
+    (folder / "pack.toml").write_text(
+        SOURCE
+        + CLAIM.replace('"{quote}"', json.dumps(quote))  # JSON escapes are TOML escapes
+        + EXCLUSION.format(source="lab-notes"),
+        encoding="utf-8",
+    )
+    return folder
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    words=st.lists(WORDS, min_size=1, max_size=40),
+    start=st.integers(min_value=0, max_value=39),
+    length=st.integers(min_value=1, max_value=5),
+    sep=st.sampled_from([" ", "\n", "\t \n  "]),
+)
+def test_m10_the_json_round_trip_of_a_pack_is_lossless(
+    tmp_path_factory: pytest.TempPathFactory, words: list[str], start: int, length: int, sep: str
+) -> None:
+    start = min(start, len(words) - 1)
+    folder = round_trip_pack(tmp_path_factory.mktemp("rt") / "p", words, start, length, sep)
+    kb = KnowledgeBase.from_paths(folder)
+    again = KnowledgeBase.from_json(kb.export("json"))
+    assert dict(again.entities) == dict(kb.entities)
+    assert again.sources() == kb.sources()  # same records, same order (seeds first)
+    assert again.all_claims() == kb.all_claims()
+    assert again.conflict_records() == kb.conflict_records()
+    assert again.exclusions == kb.exclusions
+    for source in kb.sources():
+        assert again.is_bundled_seed(source.id) == kb.is_bundled_seed(source.id)
+    text = (folder / "sources" / "lab-notes.txt").read_text(encoding="utf-8")  # independent of ketref
+    assert again.source_text("lab-notes") == text == kb.source_text("lab-notes")
+    assert not again.is_bundled_seed("lab-notes")
+    assert again.export("json") == kb.export("json")  # and the export is a fixed point
+
+
+def test_m10_json_texts_are_checked(tmp_path: Path) -> None:
+
+    kb = KnowledgeBase.from_paths(pack(tmp_path, quote="notes"))
+    document = json.loads(kb.export("json"))
+    assert document["source_text"] == [{"source": "lab-notes", "text": "notes\n"}]
+    cases = [
+        ([{"source": "lab-notes", "text": "other words"}], "the quote is not in the text", "claim"),
+        ([{"source": "nope", "text": "x"}], "no source of this document with a 'file'", "lab"),
+        ([{"source": "lab-notes", "text": "notes"}] * 2, "a second text for the same source", "lab"),
+        ([{"source": "lab-notes"}], "Field required", "lab"),
+        ({"source": "lab-notes"}, "must be an array", "lab"),
+    ]
+    for texts, problem, _ in cases:
+        document["source_text"] = texts
+        with pytest.raises(DataError, match=problem):
+            KnowledgeBase.from_json(json.dumps(document))
+
+
+def test_m10_json_texts_within_the_limit_and_past(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+
+    kb = KnowledgeBase.from_paths(pack(tmp_path, quote="notes"))
+    document = json.loads(kb.export("json"))
+    monkeypatch.setattr(limits, "MAX_TEXTS_BYTES", len("notes\n"))
+    assert KnowledgeBase.from_json(json.dumps(document)).source_text("lab-notes") == "notes\n"
+    document["source_text"][0]["text"] = "notes\n!"
+    with pytest.raises(DataError, match="over 6 characters"):
+        KnowledgeBase.from_json(json.dumps(document))
+
+
+def test_m10_a_toml_file_cannot_carry_texts(tmp_path: Path) -> None:
+    path = tmp_path / "t.toml"
+    path.write_text('[[source_text]]\nsource = "x"\ntext = "y"\n', encoding="utf-8")
+    assert "belongs to JSON exports only" in refused(path).problem
+
+
+def test_m10_a_json_text_missing_is_said_plainly(tmp_path: Path) -> None:
+
+    kb = KnowledgeBase.from_paths(pack(tmp_path, quote="notes"))
+    document = json.loads(kb.export("json"))
+    del document["source_text"]  # an export from before texts travelled
+    again = KnowledgeBase.from_json(json.dumps(document))
+    assert not again.is_bundled_seed("lab-notes")
+    with pytest.raises(ketref.UnknownSourceError, match="neither shipped with ketref nor loaded"):
+        again.source_text("lab-notes")
+
+
+# -- M11: a huge query costs no time --------------------------------------------------------------
+
+HUGE_QUERY = " ".join(f"w{i:07d}" for i in range(1_200_000))  # 10.8 MB of distinct words
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda q: ketref.search(q),
+        lambda q: ketref.get(q),
+        lambda q: ketref.claims(q),
+        lambda q: ketref.claims(predicate=q),
+        lambda q: ketref.claims(status=q),
+        lambda q: ketref.get("esketamine", kind=q),
+        lambda q: ketref.source(q),
+        lambda q: ketref.claim(q),
+        lambda q: ketref.profile(q),
+    ],
+    ids=["search", "get", "claims", "predicate", "status", "kind", "source", "claim", "profile"],
+)
+def test_m11_a_huge_query_is_answered_at_once(call: Any) -> None:
+    ketref.search("ketamine")  # the knowledge base and the search index are built beforehand
+    started = time.monotonic()
+    with pytest.raises(ketref.KetrefError):
+        call(HUGE_QUERY)
+    assert time.monotonic() - started < 0.5  # it took 7-15 s before (a suggestion search)
+
+
+def test_m11_the_query_limit_at_and_past() -> None:
+    at = HUGE_QUERY[: limits.MAX_QUERY_CHARS]
+    assert ketref.search(at) == ()  # no name or description holds these words: an empty answer
+    assert ketref.search(("ketamine " * 2000)[: limits.MAX_QUERY_CHARS])  # a long query still matches
+    with pytest.raises(ketref.UnknownEntityError):
+        ketref.get(at)
+    with pytest.raises(ketref.InvalidQueryError, match=f"at most {limits.MAX_QUERY_CHARS} characters"):
+        ketref.search(at + "k")
+    with pytest.raises(ketref.InvalidQueryError, match=f"at most {limits.MAX_QUERY_CHARS} characters"):
+        ketref.get(at + "k")
+
+
+def test_m10_the_json_length_limit_at_and_past(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = '{"route": [{"id": "r-1", "name": "Route 1", "description": "d"}]}'
+    monkeypatch.setattr(limits, "MAX_JSON_CHARS", len(text))
+    assert KnowledgeBase.from_json(text).get("r-1").name == "Route 1"
+    with pytest.raises(DataError, match=f"the limit is {len(text)}"):
+        KnowledgeBase.from_json(text + " ")

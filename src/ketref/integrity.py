@@ -6,7 +6,7 @@ built, and each problem raises :class:`ketref.DataError` naming the file, record
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from typing import TYPE_CHECKING, TypeVar
 
 from ketref.errors import DataError
@@ -121,15 +121,22 @@ def check_references(
         for side in ("side_a", "side_b"):
             for n, claim_id in enumerate(getattr(record, side)):
                 if claim_id not in claims:
-                    hint = ", ".join(suggest(claim_id, claims))
-                    problem = f"no claim has id {claim_id!r}; close: {hint}"
+                    hint = suggest(claim_id, claims)
+                    more = f"; did you mean {', '.join(hint)}?" if hint else ""
+                    problem = f"no claim has id {claim_id!r}{more}"
                     raise error(origins, problem, "conflict", record.id, f"{side}.{n}")
+    from ketref.loader import exclusion_key  # exclusions have no id: named by source and sentence
+
     for exclusion in exclusions:
-        need_source(exclusion.source, "exclusion", exclusion.sentence[:40], "source")
+        need_source(exclusion.source, "exclusion", exclusion_key(exclusion), "source")
 
 
 def check_quotes(
-    records: Records, sources: Mapping[str, Source], text_of: Callable[[str], str], origins: Places
+    records: Records,
+    sources: Mapping[str, Source],
+    text_of: Callable[[str], str],
+    origins: Places,
+    only: Collection[str] | None = None,
 ) -> None:
     """Every quote from a source with a text stands in that text (see :mod:`ketref.quotecheck`,
     which bounds the work)."""
@@ -138,4 +145,4 @@ def check_quotes(
     def error_at(problem: str, what: str, record_id: str, field: str | None) -> DataError:
         return error(origins, problem, what, record_id, field)
 
-    check(records, sources, text_of, error_at)
+    check(records, sources, text_of, error_at, only)

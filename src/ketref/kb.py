@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Mapping
-from functools import cached_property, partial
+from functools import cache, cached_property, partial
 from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
-from ketref import integrity
+from ketref import integrity, limits
 from ketref._normalize import INCHIKEY_PATTERN
 from ketref._shown import shown
 from ketref.errors import (
@@ -43,10 +43,20 @@ C = TypeVar("C", bound="Claim")
 
 EntityQuery = str | EntityBase
 
+RECORD_KINDS = ("entity", "source", "claim", "conflict", "exclusion")
+"""The kinds of record :meth:`KnowledgeBase.origin` knows."""
+
 
 def bundled_data_path() -> Path:
     """The directory of the curated data files shipped with ketref."""
     return Path(__file__).parent / "data"
+
+
+@cache
+def shipped_texts() -> frozenset[str]:
+    """The file names of the seed texts shipped with ketref (``data/sources/``)."""
+    folder = bundled_data_path() / "sources"
+    return frozenset(p.name for p in folder.iterdir() if p.is_file()) if folder.is_dir() else frozenset()
 
 
 class KnowledgeBase:
@@ -68,7 +78,7 @@ class KnowledgeBase:
         )
         self._file_records(records)
         integrity.check_references(
-            self._entities, self._sources, self._claims, self._conflict_records, self.exclusions, origins
+            self._entities, self._sources, self._claims, self._conflict_records, self._exclusions, origins
         )
         check_identities(self._entities.values(), partial(integrity.error, origins))  # ketref.confusables
         try:
@@ -82,8 +92,7 @@ class KnowledgeBase:
         self._search_results: dict[tuple[str, float, str], SearchResult] = {}
         self._rest: Callable[[], Records] | None = None
         self._rest_lock = threading.Lock()
-        self.pack_entities: frozenset[str] = frozenset()
-        """The ids of the entities a pack added (:meth:`from_paths`); empty otherwise."""
+        self._pack_entities: frozenset[str] = frozenset()
 
     def _file_records(self, records: Records) -> None:
         """Keep the sources, claims, conflict records and exclusions of ``records``."""
@@ -92,7 +101,7 @@ class KnowledgeBase:
             _sources=integrity.unique(records.sources, "source", origins),
             _claims=integrity.unique(records.claims, "claim", origins),
             _conflict_records=integrity.unique(records.conflicts, "conflict", origins),
-            exclusions=tuple(records.exclusions),
+            _exclusions=tuple(records.exclusions),
         )
 
     @classmethod
@@ -136,9 +145,18 @@ class KnowledgeBase:
         return cast("dict[str, ConflictRecord]", self._later("_conflict_records"))
 
     @cached_property
+    def _exclusions(self) -> tuple[CoverageExclusion, ...]:
+        return cast("tuple[CoverageExclusion, ...]", self._later("_exclusions"))
+
+    @property
     def exclusions(self) -> tuple[CoverageExclusion, ...]:
-        """The seed sentences that carry no claim on purpose, each with its reason."""
-        return cast("tuple[CoverageExclusion, ...]", self._later("exclusions"))
+        """The seed sentences that carry no claim on purpose, each with its reason (read-only)."""
+        return self._exclusions
+
+    @property
+    def pack_entities(self) -> frozenset[str]:
+        """The ids of the entities a pack added (:meth:`from_paths`); empty otherwise (read-only)."""
+        return self._pack_entities
 
     @cached_property
     def _claim_index(self) -> ClaimIndex:
@@ -168,6 +186,8 @@ class KnowledgeBase:
         """
         from ketref.loader import Records, load_directory, load_pack
 
+        if not isinstance(include_bundled, bool):
+            raise QueryTypeError(f"include_bundled is True or False, not {type(include_bundled).__name__}")
         pack = load_pack(paths)
         records = Records()
         if include_bundled:
@@ -178,22 +198,33 @@ class KnowledgeBase:
         from ketref.chem.packcheck import check_pack_structures  # RDKit only if the pack has SMILES
 
         check_pack_structures(pack.entities, kb._entities.values(), partial(integrity.error, kb._origins))
-        kb.pack_entities = frozenset(e.id for e in pack.entities)
+        kb._pack_entities = frozenset(e.id for e in pack.entities)
         return kb
 
     def source_text(self, source_id: str) -> str:
         """The full text of a source whose text ships with ketref or with a pack (read at load)."""
-        text = self._texts.get(self.source(source_id).id)
+        source = self.source(source_id)
+        text = self._texts.get(source.id)
         if text is not None:
             return text
-        return self.source(source_id).text()
+        if source.file is not None and source.file not in shipped_texts():
+            raise UnknownSourceError(source.id, detail="its text is neither shipped with ketref nor loaded")
+        return source.text()
 
     @classmethod
     def from_json(cls, text: str, *, name: str = "<json>") -> KnowledgeBase:
-        """A knowledge base from a JSON data document such as :func:`ketref.export` writes."""
+        """A knowledge base from a JSON data document such as :func:`ketref.export` writes.
+
+        An export of a knowledge base with a pack carries the pack's source texts (under
+        ``source_text``), so it loads back losslessly: the same records, texts and seeds.
+        """
         from ketref.loader import parse_json
 
-        return cls(parse_json(text, name))
+        records = parse_json(text, name)
+        kb = cls(records)
+        if records.texts:  # pack texts an export carried: their quotes are checked as at a pack's load
+            integrity.check_quotes(records, kb._sources, kb.source_text, kb._origins, only=records.texts)
+        return kb
 
     def export(self, format: str = "json") -> str:  # noqa: A002 - the option's own word
         """This knowledge base as ``json``, ``jsonld`` or ``turtle`` text (see :mod:`ketref.serialize`)."""
@@ -251,7 +282,7 @@ class KnowledgeBase:
     def is_bundled_seed(self, source_id: str) -> bool:
         """Whether a source is one of the seed documents whose text ships with ketref."""
         source = self.source(source_id)
-        return source.file is not None and source.id not in self._texts
+        return source.file is not None and source.id not in self._texts and source.file in shipped_texts()
 
     def source(self, source_id: str) -> Source:
         """The source with this id."""
@@ -266,7 +297,19 @@ class KnowledgeBase:
         return tuple(self._claims.values())
 
     def origin(self, what: str, record_id: str) -> Origin | None:
-        """Where a record (``what`` is ``"entity"``, ``"source"`` or ``"claim"``) was read."""
+        """Where a record (``what`` is ``"entity"``, ``"source"``, ``"claim"``, ``"conflict"`` or
+        ``"exclusion"``) was read, or ``None`` for a record not read from a file.
+
+        Raises:
+            ketref.QueryTypeError: ``what`` or ``record_id`` is not text.
+            ketref.InvalidQueryError: ``what`` is not one of the record kinds above.
+        """
+        _need_text(what, "the kind of record")
+        _need_text(record_id, "a record id")
+        if what not in RECORD_KINDS:
+            raise InvalidQueryError(
+                f"the kind of record is one of {', '.join(RECORD_KINDS)}, not {shown(what)}"
+            )
         self._load_rest()
         return self._origins.get((what, record_id))
 
@@ -288,6 +331,7 @@ class KnowledgeBase:
             if found is None or found != query:
                 raise UnknownEntityError(query.id, suggest(query.id, self._entities))
         elif isinstance(query, str):
+            _need_short(query, "a name")
             entity_id = self._names.lookup(query) or self._by_computed_inchikey(query)
             if entity_id is None:
                 signed = self._names.sign_only(query)  # "(-)-ketamine": which form? say why not
@@ -324,6 +368,7 @@ class KnowledgeBase:
         """
         if not isinstance(text, str):
             raise QueryTypeError(f"search text is text, not {type(text).__name__}")
+        _need_short(text, "a search text")
         if isinstance(limit, bool) or not isinstance(limit, int):
             raise QueryTypeError(f"limit is a whole number, not {type(limit).__name__}")
         if limit < 1:
@@ -440,7 +485,15 @@ class KnowledgeBase:
         object: str | None = None,  # noqa: A002
     ) -> tuple[Reading, ...]:
         """Every reading of every claim matching the given ids: each claim as stated, and read
-        from its object's and its comparator's side (see :mod:`ketref.queries.orientation`)."""
+        from its object's and its comparator's side (see :mod:`ketref.queries.orientation`).
+
+        Raises:
+            ketref.QueryTypeError: an id given is not text (ids are matched exactly; use
+                :meth:`claims` to look entities up by name).
+        """
+        for label, value in (("subject", subject), ("predicate", predicate), ("object", object)):
+            if value is not None:
+                _need_text(value, f"the {label} id")
         return tuple(self._claim_index.typed_readings(subject=subject, predicate=predicate, object=object))
 
     def compare(self, a: EntityQuery, b: EntityQuery) -> EntityComparison:
@@ -536,6 +589,20 @@ def _at_or_above(kb: KnowledgeBase, claims: tuple[C, ...], min_tier: SourceTier 
                 claim if len(kept) == len(claim.evidence) else claim.model_copy(update={"evidence": kept})
             )
     return tuple(out)
+
+
+def _need_text(value: object, what: str) -> None:
+    """Refuse a non-text argument with a :class:`ketref.QueryTypeError` naming it."""
+    if not isinstance(value, str):
+        raise QueryTypeError(f"{what} is text, not {type(value).__name__}")
+
+
+def _need_short(text: str, what: str) -> None:
+    """Refuse a query longer than :data:`ketref.limits.MAX_QUERY_CHARS` before any work on it."""
+    if len(text) > limits.MAX_QUERY_CHARS:
+        raise InvalidQueryError(
+            f"{what} is at most {limits.MAX_QUERY_CHARS} characters long; this one has {len(text)}"
+        )
 
 
 def _by_id(table: Mapping[str, T], record_id: str, error: type[UnknownNameError]) -> T:

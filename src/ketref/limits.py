@@ -15,12 +15,14 @@ __all__ = [
     "MAX_DOTTED_KEY_PARTS",
     "MAX_FILES",
     "MAX_FILE_BYTES",
+    "MAX_JSON_CHARS",
     "MAX_KEY_CHARS",
     "MAX_NAME_CHARS",
     "MAX_NESTING_DEPTH",
     "MAX_PACK_BYTES",
     "MAX_PACK_RECORDS",
     "MAX_PATH_STEPS",
+    "MAX_QUERY_CHARS",
     "MAX_QUOTE_SCAN_CHARS",
     "MAX_RECORDS_PER_FILE",
     "MAX_RING_SIZE",
@@ -48,6 +50,10 @@ MAX_TEXTS_BYTES = 32 * 1024 * 1024
 MAX_PACK_BYTES = 64 * 1024 * 1024
 """The most bytes one pack load reads, data files and texts together."""
 
+MAX_JSON_CHARS = MAX_FILE_BYTES + MAX_TEXTS_BYTES
+"""The longest JSON document :meth:`ketref.KnowledgeBase.from_json` reads: a data file's worth of
+records plus the pack texts an export carries (``source_text``), so that an export loads back."""
+
 # -- documents ----------------------------------------------------------------------------------
 
 MAX_NESTING_DEPTH = 32
@@ -70,6 +76,10 @@ MAX_NAME_CHARS = 200
 """The longest name or synonym of an entity."""
 
 # -- checks and queries -------------------------------------------------------------------------
+
+MAX_QUERY_CHARS = 10_000
+"""The longest name or search text a lookup reads (five times the longest description): a longer one
+is refused at once, and no suggestions are computed for it, so a huge query costs no time."""
 
 MAX_QUOTE_SCAN_CHARS = 250_000_000
 """The most characters of source text the quote check of one load may scan (each distinct

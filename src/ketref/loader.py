@@ -13,13 +13,14 @@ import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any, cast
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, StringConstraints, ValidationError
 
 from ketref import limits
 from ketref.docguard import check_document, check_json_text, check_toml_text
 from ketref.errors import DataError, QueryTypeError, UnitDataError, UnitError
+from ketref.models._base import FrozenModel, Id
 from ketref.models.claims import Claim
 from ketref.models.curation import ConflictRecord, CoverageExclusion
 from ketref.models.entities import ENTITY_MODELS, EntityBase
@@ -31,8 +32,11 @@ __all__ = [
     "MAX_FILE_BYTES",
     "MAX_RECORDS_PER_FILE",
     "RECORD_MODELS",
+    "TEXTS_KEY",
     "Origin",
+    "PackText",
     "Records",
+    "exclusion_key",
     "load_directory",
     "load_file",
     "load_pack",
@@ -56,6 +60,19 @@ RECORD_MODELS: dict[str, type[BaseModel]] = {
     "exclusion": CoverageExclusion,
 }
 """The model for each table key a data file may use."""
+
+TEXTS_KEY = "source_text"
+"""The key under which a JSON document (never a TOML data file) carries the texts of pack sources."""
+
+
+class PackText(FrozenModel):
+    """The text of a pack source, carried in a JSON export so that the export loads back losslessly
+    (:meth:`ketref.KnowledgeBase.from_json`). A TOML data file cannot hold one: a pack ships its
+    texts in ``sources/``."""
+
+    source: Id
+    text: Annotated[str, StringConstraints(max_length=limits.MAX_TEXT_BYTES)]
+
 
 _TOML_LINE = re.compile(r"at line (\d+)")
 
@@ -220,9 +237,9 @@ def parse_json(text: str, name: str = "<json>") -> Records:
     if not isinstance(name, str):
         raise QueryTypeError(f"the name of a JSON document is text, not {type(name).__name__}")
     name = _shown(name)
-    if len(text) > limits.MAX_FILE_BYTES:
+    if len(text) > limits.MAX_JSON_CHARS:
         raise DataError(
-            f"JSON text is {len(text)} characters; the limit is {limits.MAX_FILE_BYTES}", file=name
+            f"JSON text is {len(text)} characters; the limit is {limits.MAX_JSON_CHARS}", file=name
         )
     check_json_text(text, name)
     try:
@@ -233,7 +250,39 @@ def parse_json(text: str, name: str = "<json>") -> Records:
         raise DataError("not valid JSON: nested too deep", file=name) from None
     except ValueError:  # Python refuses integers of more than 4300 digits
         raise DataError("not valid JSON: a number is too long", file=name) from None
-    return parse_document(document, name)
+    texts = document.pop(TEXTS_KEY, None) if isinstance(document, dict) else None
+    records = parse_document(document, name)
+    if texts is not None:
+        records.texts.update(_json_texts(texts, records, name))
+    return records
+
+
+def _json_texts(raw: Any, records: Records, shown: str) -> dict[str, str]:
+    """The pack texts of a JSON document: each names a source of the document that has a ``file``,
+    once, and together they stay within :data:`~ketref.limits.MAX_TEXTS_BYTES`."""
+    if not isinstance(raw, list):
+        raise DataError(f"{TEXTS_KEY!r} must be an array of {{source, text}} tables", file=shown)
+    with_file = {s.id for s in records.sources if s.file is not None}
+    texts: dict[str, str] = {}
+    total = 0
+    for n, item in enumerate(raw):
+        entry = cast("PackText", _validate(PackText, item, shown, None))
+        field = f"{TEXTS_KEY}.{n}.source"
+        problem = None
+        if entry.source not in with_file:
+            problem = "no source of this document with a 'file' has this id"
+        elif entry.source in texts:
+            problem = "a second text for the same source"
+        total += len(entry.text)
+        if problem is None and total > limits.MAX_TEXTS_BYTES:
+            problem, field = (
+                f"the texts are over {limits.MAX_TEXTS_BYTES} characters (the limit)",
+                f"{TEXTS_KEY}.{n}.text",
+            )
+        if problem is not None:
+            raise DataError(problem, file=shown, record=entry.source, field=field)
+        texts[entry.source] = entry.text
+    return texts
 
 
 def parse_document(
@@ -248,6 +297,11 @@ def parse_document(
     records = Records(tables=count)
     for key, tables in document.items():
         model = RECORD_MODELS.get(key)
+        if model is None and key == TEXTS_KEY:
+            raise DataError(
+                f"{TEXTS_KEY!r} belongs to JSON exports only; a pack ships its texts in sources/",
+                file=shown,
+            )
         if model is None:
             known = ", ".join(f"[[{k}]]" for k in RECORD_MODELS)
             raise DataError(f"unknown record type {_shown(key)!r}; a data file holds {known}", file=shown)
@@ -262,7 +316,11 @@ def parse_document(
 
 def _validate(model: type[BaseModel], raw: Any, shown: str, line: int | None) -> BaseModel:
     record_id = raw.get("id") if isinstance(raw, dict) else None
-    record_name = record_id if isinstance(record_id, str) else None
+    record_name = _shown(record_id) if isinstance(record_id, str) else None
+    if model is CoverageExclusion and isinstance(raw, dict):  # no id: name it by what it holds
+        source, sentence = raw.get("source"), raw.get("sentence")
+        if isinstance(source, str) and isinstance(sentence, str):
+            record_name = _exclusion_name(source, sentence)
     try:
         return model.model_validate(raw)
     except ValidationError as exc:
@@ -287,6 +345,17 @@ def _collect(records: Records, record: BaseModel, origin: Origin) -> None:
         records.origins[("conflict", record.id)] = origin
     elif isinstance(record, CoverageExclusion):
         records.exclusions.append(record)
+        records.origins.setdefault(("exclusion", exclusion_key(record)), origin)
+
+
+def exclusion_key(exclusion: CoverageExclusion) -> str:
+    """How a coverage exclusion, which has no id, is named in errors and origins: its source and the
+    start of its sentence (``kb.origin("exclusion", exclusion_key(x))`` says where it was read)."""
+    return _exclusion_name(exclusion.source, exclusion.sentence)
+
+
+def _exclusion_name(source: str, sentence: str) -> str:
+    return _shown(f"{source}: {sentence if len(sentence) <= 60 else sentence[:57] + '...'}")
 
 
 def load_directory(path: str | Path, *, relative_to: str | Path | None = None) -> Records:

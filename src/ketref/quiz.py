@@ -1364,6 +1364,19 @@ def _grade(value: Grade | str | None) -> Grade | None:
     return None if value is None else resolve_grade(value)
 
 
+MAX_SEED = 2**63 - 1
+"""The largest quiz seed: seeds run from 0 to this, each giving its own quiz."""
+
+
+def _check_seed(seed: object) -> None:
+    """A seed is a whole number from 0 to :data:`MAX_SEED` (``random`` would treat ``-s`` as ``s``)."""
+    if isinstance(seed, bool) or not isinstance(seed, int):
+        raise QueryTypeError(f"a seed is a whole number, not {type(seed).__name__}")
+    if not 0 <= seed <= MAX_SEED:
+        shown = str(seed) if abs(seed) < 10**30 else f"a number of {seed.bit_length()} bits"
+        raise InvalidQueryError(f"a seed is a whole number from 0 to {MAX_SEED}, not {shown}")
+
+
 def question_pool(
     kb: KnowledgeBase,
     *,
@@ -1373,6 +1386,7 @@ def question_pool(
 ) -> tuple[Question, ...]:
     """Every distinct question the knowledge base supports (one per stem and answer), from claims
     whose statements are graded ``min_grade`` or better (``None``: any grade, as ``"D"``)."""
+    _check_seed(seed)
     reader = _Reader(kb, _tier(min_tier), _grade(min_grade))
     rng = random.Random(seed)
     seen: set[tuple[str, str]] = set()
@@ -1405,6 +1419,7 @@ def make_quiz(
         raise QueryTypeError("n and seed are whole numbers")
     if not 1 <= n <= 1000:
         raise InvalidQueryError(f"n is between 1 and 1000, not {n}")
+    _check_seed(seed)
     grade = _grade(min_grade)
     tier = _tier(min_tier)
     pool = list(question_pool(kb, seed=seed, min_tier=tier, min_grade=grade))

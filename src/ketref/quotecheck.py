@@ -7,7 +7,7 @@ may spend at most :data:`ketref.limits.MAX_QUOTE_SCAN_CHARS` (see SECURITY.md).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterator, Mapping
 from typing import Any
 
 from ketref import limits
@@ -33,7 +33,11 @@ def _places(records: Records) -> Iterator[tuple[str, str, str, Any]]:
 
 
 def check_quotes(
-    records: Records, sources: Mapping[str, Source], text_of: Callable[[str], str], error: ErrorAt
+    records: Records,
+    sources: Mapping[str, Source],
+    text_of: Callable[[str], str],
+    error: ErrorAt,
+    only: Collection[str] | None = None,
 ) -> None:
     """Check the evidence of claims, cross-references and optical rotations in ``records``.
 
@@ -42,13 +46,14 @@ def check_quotes(
         sources: every source of the knowledge base, by id.
         text_of: the full text of a source (read at load for a pack's own sources).
         error: builds the DataError for (problem, what, record id, field).
+        only: if given, check only the evidence from these sources.
     """
     texts: dict[str, str] = {}
     checked: set[tuple[str, str]] = set()
     spent = 0
     for what, record_id, field, evidence in _places(records):
         source = sources[evidence.source]
-        if source.file is None:
+        if source.file is None or (only is not None and source.id not in only):
             continue
         if source.id not in texts:
             texts[source.id] = normalize_whitespace(text_of(source.id))

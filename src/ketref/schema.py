@@ -12,7 +12,7 @@ from typing import Any
 
 from pydantic import create_model
 
-from ketref.loader import RECORD_MODELS
+from ketref.loader import RECORD_MODELS, TEXTS_KEY, PackText
 
 __all__ = ["SCHEMA_PATH", "data_file_schema", "render_schema"]
 
@@ -25,6 +25,8 @@ def data_file_schema() -> dict[str, Any]:
         key: (tuple[model, ...], ())  # type: ignore[valid-type]
         for key, model in RECORD_MODELS.items()
     }
+    # JSON exports only (a TOML data file cannot hold it): the texts of a pack's sources
+    fields[TEXTS_KEY] = (tuple[PackText, ...], ())
     document = create_model("KetrefDataFile", __config__={"extra": "forbid"}, **fields)
     schema = document.model_json_schema()
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"

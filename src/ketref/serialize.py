@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 from ketref._shown import shown
 from ketref.identifiers import PREFIXES as REGISTRIES
 from ketref.identifiers import curie_iri
-from ketref.loader import RECORD_MODELS
+from ketref.loader import RECORD_MODELS, TEXTS_KEY
 from ketref.vocabulary import PREDICATES
 
 if TYPE_CHECKING:
@@ -90,7 +90,25 @@ def to_json(kb: KnowledgeBase) -> str:
         rows = [r.model_dump(mode="json", exclude_defaults=True) for r in records if type(r) is model]
         if rows:
             document[key] = rows
+    texts = _pack_texts(kb)
+    if texts:  # a pack's texts travel with its records, so the export loads back losslessly
+        document[TEXTS_KEY] = texts
     return json.dumps(document, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
+
+
+def _pack_texts(kb: KnowledgeBase) -> list[dict[str, str]]:
+    """The texts of the sources that have one but are not seeds shipped with ketref (a pack's)."""
+    from ketref.errors import UnknownSourceError
+
+    texts = []
+    for source in kb.sources():
+        if source.file is None or kb.is_bundled_seed(source.id):
+            continue
+        try:
+            texts.append({"source": source.id, "text": kb.source_text(source.id)})
+        except UnknownSourceError:  # loaded from a JSON document without its text: none to carry
+            continue
+    return texts
 
 
 def predicate_iri(predicate: str) -> str:

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from enum import StrEnum
 from typing import TypeVar
 
+from ketref import limits
 from ketref._normalize import normalize_curie, normalize_name
 from ketref.errors import QueryTypeError, UnknownTermError
 from ketref.vocabulary import PREDICATES, Predicate
@@ -17,7 +18,10 @@ E = TypeVar("E", bound=StrEnum)
 
 
 def suggest(query: str, choices: Iterable[str], n: int = 5) -> list[str]:
-    """Up to ``n`` of ``choices`` that look like ``query``, best first."""
+    """Up to ``n`` of ``choices`` that look like ``query``, best first (none for a query longer than
+    :data:`ketref.limits.MAX_QUERY_CHARS`, which looks like nothing: comparing it would take long)."""
+    if len(query) > limits.MAX_QUERY_CHARS:
+        return []
     pool = {normalize_name(c): c for c in choices}
     keys = difflib.get_close_matches(normalize_name(query), list(pool), n=n, cutoff=0.5)
     return [pool[k] for k in keys]
@@ -49,6 +53,8 @@ def resolve_predicate(query: str | Predicate) -> Predicate:
         return query
     if not isinstance(query, str):
         raise QueryTypeError(f"a predicate is given as text, not {type(query).__name__}")
+    if len(query) > limits.MAX_QUERY_CHARS:  # longer than any term: no need to fold it
+        raise UnknownTermError(query, what="predicate")
     found = (
         PREDICATES.get(query.strip())  # an id as written in data files: always the row itself
         or _PREDICATE_KEYS.get(normalize_curie(query))
@@ -65,6 +71,8 @@ def resolve_enum(enum: type[E], query: str | E, what: str) -> E:
         return query
     if not isinstance(query, str):
         raise QueryTypeError(f"a {what} is given as text, not {type(query).__name__}")
+    if len(query) > limits.MAX_QUERY_CHARS:  # longer than any term: no need to fold it
+        raise UnknownTermError(query, [m.value for m in enum], what=what)
     key = normalize_name(query)
     for member in enum:
         if normalize_name(member.value) == key:

@@ -7,8 +7,10 @@ Relation Ontology (RO) or Biolink Model equivalent; see ``docs/vocabulary.md``.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
+from types import MappingProxyType
 from typing import Any
 
 __all__ = [
@@ -252,23 +254,25 @@ class SourceTier(StrEnum):
 _TIER_RANK: dict[SourceTier, int] = {tier: 5 - i for i, tier in enumerate(SourceTier)}
 
 #: The tier each kind of source gets unless its record overrides it.
-KIND_TIERS: dict[SourceKind, SourceTier] = {
-    SourceKind.REGULATOR: SourceTier.REGULATORY,
-    SourceKind.DRUG_LABEL: SourceTier.REGULATORY,
-    SourceKind.SYSTEMATIC_REVIEW: SourceTier.SYSTEMATIC_REVIEW,
-    SourceKind.JOURNAL_ARTICLE: SourceTier.PRIMARY,
-    SourceKind.REVIEW: SourceTier.REFERENCE,
-    SourceKind.PHARMACOPOEIA: SourceTier.REFERENCE,
-    SourceKind.TEXTBOOK: SourceTier.REFERENCE,
-    SourceKind.ENCYCLOPEDIA: SourceTier.REFERENCE,
-    SourceKind.DATABASE: SourceTier.REFERENCE,
-    SourceKind.MANUFACTURER_PAGE: SourceTier.SECONDARY,
-    SourceKind.BLOG_SUMMARY: SourceTier.SECONDARY,
-    SourceKind.QA_AGGREGATOR: SourceTier.SECONDARY,
-    SourceKind.VENDOR_GUIDE: SourceTier.SECONDARY,
-    SourceKind.CLINIC_ARTICLE: SourceTier.MARKETING,
-    SourceKind.CLINIC_MARKETING: SourceTier.MARKETING,
-}
+KIND_TIERS: Mapping[SourceKind, SourceTier] = MappingProxyType(
+    {
+        SourceKind.REGULATOR: SourceTier.REGULATORY,
+        SourceKind.DRUG_LABEL: SourceTier.REGULATORY,
+        SourceKind.SYSTEMATIC_REVIEW: SourceTier.SYSTEMATIC_REVIEW,
+        SourceKind.JOURNAL_ARTICLE: SourceTier.PRIMARY,
+        SourceKind.REVIEW: SourceTier.REFERENCE,
+        SourceKind.PHARMACOPOEIA: SourceTier.REFERENCE,
+        SourceKind.TEXTBOOK: SourceTier.REFERENCE,
+        SourceKind.ENCYCLOPEDIA: SourceTier.REFERENCE,
+        SourceKind.DATABASE: SourceTier.REFERENCE,
+        SourceKind.MANUFACTURER_PAGE: SourceTier.SECONDARY,
+        SourceKind.BLOG_SUMMARY: SourceTier.SECONDARY,
+        SourceKind.QA_AGGREGATOR: SourceTier.SECONDARY,
+        SourceKind.VENDOR_GUIDE: SourceTier.SECONDARY,
+        SourceKind.CLINIC_ARTICLE: SourceTier.MARKETING,
+        SourceKind.CLINIC_MARKETING: SourceTier.MARKETING,
+    }
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -549,8 +553,10 @@ _TABLE: tuple[Predicate, ...] = (
     ),
 )
 
-PREDICATES: dict[str, Predicate] = {p.id: p for p in _TABLE}
-"""Every predicate of the vocabulary, by id."""
+_PREDICATES: dict[str, Predicate] = {p.id: p for p in _TABLE}
+
+PREDICATES: Mapping[str, Predicate] = MappingProxyType(_PREDICATES)
+"""Every predicate of the vocabulary, by id (read-only: a new predicate is a row of ``_TABLE``)."""
 
 
 def predicate_table() -> str:

@@ -67,6 +67,12 @@ class EntityComparison(FrozenModel):
 
     def row(self, predicate: str, object: str, aspect: Aspect | str | None = None) -> ComparisonRow:  # noqa: A002
         """The row on one topic, by predicate id and object id."""
+        from ketref.errors import QueryTypeError
+
+        if not isinstance(predicate, str) or not isinstance(object, str):
+            raise QueryTypeError("a comparison row is named by a predicate id and an object id (text)")
+        if aspect is not None and not isinstance(aspect, str):  # an Aspect is a str enum
+            raise QueryTypeError(f"an aspect is text, not {type(aspect).__name__}")
         for r in self.rows:
             if r.predicate == predicate and r.object == object and (aspect is None or r.aspect == aspect):
                 return r

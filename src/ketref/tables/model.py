@@ -65,10 +65,22 @@ class Table(FrozenModel):
         return tuple(order)
 
     def marks(self, claims: tuple[str, ...]) -> str:
-        """Footnote marks for some claims, such as ``[1,3]`` (empty for none)."""
+        """Footnote marks for some claims, such as ``[1,3]`` (empty for none).
+
+        Raises:
+            ketref.QueryTypeError: ``claims`` is not a tuple or list of claim ids.
+            ketref.UnknownClaimError: a claim is not cited in this table.
+        """
+        from ketref.errors import QueryTypeError, UnknownClaimError
+
+        if not isinstance(claims, tuple | list) or not all(isinstance(c, str) for c in claims):
+            raise QueryTypeError(f"claims are a tuple of claim ids, not {type(claims).__name__}")
         if not claims:
             return ""
         numbers = {c: n for n, c in enumerate(self.footnotes, 1)}
+        for claim in claims:
+            if claim not in numbers:
+                raise UnknownClaimError(claim, detail="this table cites no such claim")
         return "[" + ",".join(str(numbers[c]) for c in dict.fromkeys(claims)) + "]"
 
     def pieces(self, cell: Cell) -> list[tuple[str, str]]:
