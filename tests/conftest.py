@@ -16,7 +16,9 @@ from tests._data import WriteData
 # First calls build caches (the knowledge base, pint's registry, RDKit): timing them per example
 # would make tests flaky, and speed is measured by the benchmark script, not by tests.
 settings.register_profile("ketref", deadline=None)
-settings.register_profile("long", deadline=None, max_examples=10_000)
+# The long fuzz run (tests/test_fuzz.py sets each entry point's examples by its cost, and a deadline
+# per example after warming the caches): random seeds every run, and a failure prints its replay blob.
+settings.register_profile("long", deadline=None, max_examples=1000, derandomize=False, print_blob=True)
 settings.load_profile(os.environ.get("KETREF_HYPOTHESIS_PROFILE", "ketref"))
 
 

@@ -1261,3 +1261,76 @@ def test_m10_the_json_length_limit_at_and_past(monkeypatch: pytest.MonkeyPatch) 
     assert KnowledgeBase.from_json(text).get("r-1").name == "Route 1"
     with pytest.raises(DataError, match=f"the limit is {len(text)}"):
         KnowledgeBase.from_json(text + " ")
+
+
+@pytest.mark.parametrize("name", ["\x00", "a\x00b", "\ud800"])
+def test_from_directory_with_a_nul_or_a_lone_surrogate_is_a_data_error(name: str) -> None:
+    with pytest.raises(DataError, match="not a usable folder name"):  # ValueError, UnicodeEncodeError before
+        KnowledgeBase.from_directory(name)
+
+
+# -- L3: an empty option is a usage error, not "absent" -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["export", "--out", ""],
+        ["depict", "esketamine", "--out", ""],
+        ["flashcards", "--out", ""],
+        ["table", "forms", "--out", ""],
+        ["lecture", "--out", ""],
+    ],
+    ids=["export", "depict", "flashcards", "table", "lecture"],
+)
+def test_l3_an_empty_out_is_a_usage_error(argv: list[str]) -> None:
+    import io
+
+    from ketref.cli import main
+
+    out, err = io.StringIO(), io.StringIO()
+    assert main(argv, out=out, err=err) == 2  # export and depict printed to stdout with exit 0
+    assert out.getvalue() == "" and "--out needs a file name" in err.getvalue()
+
+
+def test_l3_an_empty_coverage_source_is_an_error() -> None:
+    import io
+
+    from ketref.cli import main
+
+    out, err = io.StringIO(), io.StringIO()
+    assert main(["coverage", "--source", ""], out=out, err=err) == 1  # it listed every seed
+    assert out.getvalue() == "" and "empty source query" in err.getvalue()
+
+
+# -- M4, M14, L5: regression tests for findings fixed under other items ---------------------------
+
+
+def test_m4_a_name_collision_names_the_field(tmp_path: Path) -> None:
+    path = tmp_path / "p.toml"
+    path.write_text('[[route]]\nid = "r-x"\nname = "R X"\nsynonyms = ["Spravato"]\ndescription = "d"\n')
+    err = refused(path)  # the field was None
+    assert (err.file, err.line, err.record, err.field) == (str(path), 1, "r-x", "synonyms.0")
+    assert "'spravato'" in err.problem
+
+
+def test_m14_a_closed_stderr_keeps_error_text_out_of_stdout() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "ketref", "show", "no-such-entity-anywhere"],
+        capture_output=False,
+        stdout=subprocess.PIPE,
+        preexec_fn=lambda: os.close(2),
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 1
+    assert b"no entity matches" not in done.stdout and done.stdout == b""
+
+
+def test_l5_a_pack_pathway_resolves_its_own_names() -> None:
+    from ketref.pathways.api import pathway
+
+    kb = KnowledgeBase.from_paths(Path(__file__).parent.parent / "examples" / "lecture-pack")
+    view = pathway(kb, "Examplamine")
+    assert "alpha-example-receptor" in view.downstream("Examplamine")  # the bundled KB knows no such name
+    assert view.node("Alpha example receptor").id == "alpha-example-receptor"

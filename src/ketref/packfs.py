@@ -111,4 +111,6 @@ def list_data_files(directory: Path, shown: str) -> Iterator[Path]:
         raise DataError("not a directory", file=shown) from None
     except OSError as exc:
         raise DataError(f"cannot list the folder ({exc.strerror or exc})", file=shown) from None
+    except (ValueError, UnicodeError):  # a NUL byte, or a lone surrogate the file system cannot take
+        raise DataError("not a usable folder name (a NUL byte or a lone surrogate)", file=shown) from None
     return iter([directory / name for name in names])

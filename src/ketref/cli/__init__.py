@@ -244,6 +244,9 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: Text
         print("ketref: interrupted", file=err)
         return 130
     ns.json = ns.json or ns.json_after
+    if getattr(ns, "out", None) == "" or getattr(ns, "folder", None) == "":  # not "absent": a usage error
+        print("ketref: --out needs a file name ('-' is standard output)", file=err)
+        return 2
     from ketref.cli.commands import COMMANDS, Context
 
     try:

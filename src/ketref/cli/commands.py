@@ -322,11 +322,12 @@ def _coverage(ctx: Context) -> Output:
     from ketref.coverage import sentence_coverage
 
     kb, ns = ctx.kb, ctx.ns
-    seeds = [kb.source(ns.source)] if ns.source else [s for s in kb.sources() if kb.is_bundled_seed(s.id)]
+    named = ns.source is not None  # an empty --source names no source: an error, not "all of them"
+    seeds = [kb.source(ns.source)] if named else [s for s in kb.sources() if kb.is_bundled_seed(s.id)]
     report = {source.id: sentence_coverage(kb, source.id) for source in seeds}
 
     def text(out: TextIO) -> None:
-        if ns.source:
+        if named:
             for r in next(iter(report.values())):
                 status = (
                     f"{len(r.claims)} claim(s)"
