@@ -34,6 +34,11 @@ from ketref import quantities, teaching
 from ketref.cli import main
 from ketref.kb import KnowledgeBase
 
+# a slow example of a huge input is reported with its replay blob: its 65 kB repr is no use
+pytestmark = pytest.mark.filterwarnings(
+    "ignore:Generating overly large repr:hypothesis.errors.HypothesisWarning"
+)
+
 LONG = os.environ.get("KETREF_HYPOTHESIS_PROFILE") == "long"
 SCALE = float(os.environ.get("KETREF_FUZZ_SCALE", "1"))
 

@@ -1334,3 +1334,23 @@ def test_l5_a_pack_pathway_resolves_its_own_names() -> None:
     view = pathway(kb, "Examplamine")
     assert "alpha-example-receptor" in view.downstream("Examplamine")  # the bundled KB knows no such name
     assert view.node("Alpha example receptor").id == "alpha-example-receptor"
+
+
+# -- found by the long fuzz run: a run of unclosed "[" in a SMILES ---------------------------------
+
+
+@pytest.mark.parametrize("text", ["[" * 99_999, "[C" * 49_999, "[C[" * 33_333], ids=["[", "[C", "[C["])
+def test_unclosed_brackets_in_a_smiles_are_refused_fast(text: str) -> None:
+    ketref.identify("CN[C@]1(c2ccccc2Cl)CCCCC1=O")  # RDKit and the structure index are built first
+    started = time.monotonic()
+    with pytest.raises(ketref.StructureError):
+        ketref.identify(text)
+    assert time.monotonic() - started < 2  # "[" * 50,000 took 12 s in ketref's own SMILES tokenizer
+
+
+def test_kinds_are_read_only() -> None:
+    from ketref.vocabulary import KINDS, EntityKind
+
+    with pytest.raises(TypeError):
+        KINDS[EntityKind.COMPOUND] = KINDS[EntityKind.SALT]  # type: ignore[index]
+    assert KINDS[EntityKind.COMPOUND].label == "compound"

@@ -77,25 +77,27 @@ class Kind:
 
 _OTHER_COLOUR = "#e5e7eb"
 
-KINDS: dict[EntityKind, Kind] = {
-    k.id: k
-    for k in (
-        Kind(EntityKind.COMPOUND, "compound", "#fdba74"),
-        Kind(EntityKind.SALT, "salt", "#fed7aa"),
-        Kind(EntityKind.TARGET, "target", "#93c5fd", mechanism=True),
-        Kind(EntityKind.MOLECULE, "molecule", "#86efac", shape="ellipse", mechanism=True),
-        Kind(EntityKind.CELL_TYPE, "cell type", "#d8b4fe", shape="hexagon", mechanism=True),
-        Kind(EntityKind.PROCESS, "process", "#fde68a", rounded=True, mechanism=True),
-        Kind(EntityKind.EFFECT, "effect", "#f9a8d4", shape="ellipse", mechanism=True),
-        Kind(EntityKind.ROUTE, "route", _OTHER_COLOUR),
-        Kind(EntityKind.PRODUCT, "product", _OTHER_COLOUR),
-        Kind(EntityKind.CONDITION, "condition", _OTHER_COLOUR),
-        Kind(EntityKind.THERAPY, "therapy", _OTHER_COLOUR),
-        Kind(EntityKind.PROTOCOL, "protocol", _OTHER_COLOUR),
-        Kind(EntityKind.POPULATION, "population", _OTHER_COLOUR),
-        Kind(EntityKind.PARAMETER, "parameter", _OTHER_COLOUR),
-    )
-}
+KINDS: Mapping[EntityKind, Kind] = MappingProxyType(
+    {
+        k.id: k
+        for k in (
+            Kind(EntityKind.COMPOUND, "compound", "#fdba74"),
+            Kind(EntityKind.SALT, "salt", "#fed7aa"),
+            Kind(EntityKind.TARGET, "target", "#93c5fd", mechanism=True),
+            Kind(EntityKind.MOLECULE, "molecule", "#86efac", shape="ellipse", mechanism=True),
+            Kind(EntityKind.CELL_TYPE, "cell type", "#d8b4fe", shape="hexagon", mechanism=True),
+            Kind(EntityKind.PROCESS, "process", "#fde68a", rounded=True, mechanism=True),
+            Kind(EntityKind.EFFECT, "effect", "#f9a8d4", shape="ellipse", mechanism=True),
+            Kind(EntityKind.ROUTE, "route", _OTHER_COLOUR),
+            Kind(EntityKind.PRODUCT, "product", _OTHER_COLOUR),
+            Kind(EntityKind.CONDITION, "condition", _OTHER_COLOUR),
+            Kind(EntityKind.THERAPY, "therapy", _OTHER_COLOUR),
+            Kind(EntityKind.PROTOCOL, "protocol", _OTHER_COLOUR),
+            Kind(EntityKind.POPULATION, "population", _OTHER_COLOUR),
+            Kind(EntityKind.PARAMETER, "parameter", _OTHER_COLOUR),
+        )
+    }
+)
 """Every entity kind's label, diagram colour and shape, and whether it can be a mechanism step:
 the one table diagrams and legends read (a new kind is one row here)."""
 
