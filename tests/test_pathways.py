@@ -674,3 +674,13 @@ def test_any_node_name_gives_a_diagram_graphviz_draws(names: list[str], lone: st
     view = Pathway(root="n-0", nodes=nodes, edges=edges, view="core", missing=(lone, *names))
     svg = render.to_svg(view)
     ET.fromstring(svg.encode("utf-8", "replace"))
+
+
+def test_the_mermaid_legend_explains_every_arrow_colour_and_node_class_used() -> None:
+    text = render.to_mermaid(ketref.compare_pathways("esketamine", "arketamine", view="core"))
+    used = set(re.findall(r"^\s+linkStyle \d+ .*stroke: (#[0-9a-f]{6})", text, flags=re.M))
+    legend = text[text.index('subgraph legend["Legend"]') :]
+    explained = set(re.findall(r"style C[0-9a-f]{6} stroke:(#[0-9a-f]{6})", legend))
+    assert used and used == explained
+    classes = set(re.findall(r'^\s+n\d+\[".*"\]:::(\w+)$', text, flags=re.M))
+    assert classes == set(re.findall(r'^\s+K(\w+)\["', legend, flags=re.M))

@@ -229,7 +229,9 @@ def to_mermaid(view: Pathway | PathwayDiff) -> str:
             f'        G{grade.value}["grade {grade.value}: {line} line, {width:g}px ({grade.meaning})"]'
         )
     for colour, meaning in drawn.colours():
-        lines.append(f'        C{colour.strip("#")}["{_mermaid_text(meaning)}: {colour}"]')
+        name = f"C{colour.strip('#')}"
+        lines.append(f'        {name}["{_mermaid_text(f"arrows of this colour: {meaning}")}"]')
+        lines.append(f"        style {name} stroke:{colour},stroke-width:3px,color:{colour}")
     lines.append("    end")
     return "\n".join(lines) + "\n"
 
