@@ -318,3 +318,99 @@ def test_the_site_makes_no_request_off_the_machine(server: str, tmp_path: Path) 
             assert parts.scheme in ("file", "data", "blob") or parts.hostname in ("127.0.0.1", "localhost"), (
                 url
             )
+
+
+# -- issue 15: a student-first site, checked in the browser ------------------------------------
+
+NAMED = re.compile(r"\[([^\]]+)\]\(([a-z0-9-]+)\.md\)")
+
+
+def test_entity_pages_link_every_entity_their_statements_name() -> None:
+    """Every entity a statement's claims name (subject, object, comparator, route), other than the
+    page's own, is linked where its name appears in the statement; and every link leads to an
+    entity page. Recomputed from the claims and the generated Markdown, not from docsgen's code."""
+    from ketref.docsgen import _linked_profile
+
+    kb = ketref.knowledge_base()
+    checked = 0
+    for page in ("esketamine", "arketamine", "racemic-ketamine", "ketamine", "spravato", "nmda-receptor"):
+        plain = ketref.profile(page)
+        linked = _linked_profile(kb, page)
+        for before, after in zip(plain.statements, linked.statements, strict=True):
+            links = {target: text for text, target in NAMED.findall(after.text)}
+            assert NAMED.sub(r"\1", after.text) == before.text  # only links were added
+            assert page not in links and all(target in kb.entities for target in links)
+            for claim_id in before.claims:
+                claim = kb.claim(claim_id)
+                named = {claim.subject, claim.object, claim.context.route}
+                named.add(claim.comparison.comparator if claim.comparison else None)
+                for entity_id in named - {None, page}:
+                    name = kb.entities[str(entity_id)].name
+                    own = kb.entities[page].name
+                    inside_other = any(
+                        name.casefold() in kb.entities[str(o)].name.casefold()
+                        for o in (named | {page}) - {None, entity_id}
+                    )
+                    if re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", before.text, re.I) and not (
+                        inside_other or name.casefold() in own.casefold()
+                    ):
+                        assert entity_id in links, (page, before.text, entity_id)
+                        checked += 1
+    assert checked >= 50
+
+
+def nav_titles(dom: str) -> list[str]:
+    """The primary navigation's entries in page order, as the browser has them."""
+    nav = dom[dom.index("md-nav--primary") :]
+    return [
+        re.sub(r"<.*?>", "", t).strip()
+        for t in re.findall(r'<span class="md-ellipsis">(.*?)</span>', nav, re.S)
+    ]
+
+
+def test_the_navigation_reads_students_first_in_a_browser(server: str, tmp_path: Path) -> None:
+    titles = nav_titles(chromium("--dump-dom", f"{server}/", profile=tmp_path / "n1"))
+    student = [
+        "Start here",
+        "The three forms",
+        "Racemic ketamine",
+        "Esketamine",
+        "Arketamine",
+        "Mechanism",
+        "Clinical use",
+        "Safety",
+        "Tables",
+        "Quiz",
+        "Glossary",
+        "Sources",
+    ]
+    positions = [titles.index(t) for t in student]
+    assert positions == sorted(positions), titles
+    developer = titles.index("For developers")
+    assert developer > max(positions)
+    for page in ("Vocabulary", "Data model", "Performance", "API reference"):
+        assert titles.index(page) > developer, titles
+
+
+def test_the_sources_page_lists_every_source_with_its_tier_in_a_browser(server: str, tmp_path: Path) -> None:
+    dom = chromium("--dump-dom", f"{server}/generated/sources-list/", profile=tmp_path / "s1")
+    kb = ketref.knowledge_base()
+    tiers = "regulatory|systematic_review|primary|reference|secondary|marketing"
+    found = re.findall(rf'<h3 id="source-([^"]+)".*?Tier:</strong> ({tiers})', dom, re.S)
+    assert {s for s, _ in found} == {s.id for s in kb.sources()}
+    for source_id, tier in found:
+        assert kb.source(source_id).effective_tier.value == tier, source_id
+
+
+def test_an_entity_link_leads_to_another_entity_page_in_a_browser(server: str, tmp_path: Path) -> None:
+    dom = chromium("--dump-dom", f"{server}/generated/entities/esketamine/", profile=tmp_path / "e1")
+    body = dom[dom.index("<h2") :]
+    targets = re.findall(r'<a href="\.\./([a-z0-9-]+)/">', body)
+    kb = ketref.knowledge_base()
+    assert {"nmda-receptor", "arketamine", "racemic-ketamine"} <= set(targets)
+    assert "esketamine" not in targets
+    followed = chromium("--dump-dom", f"{server}/generated/entities/nmda-receptor/", profile=tmp_path / "e2")
+    heading = re.search(r"<h1[^>]*>(.*?)</h1>", followed, re.S)
+    assert heading and re.sub(r"<.*?>|¶", "", heading.group(1)).strip() == kb.entities["nmda-receptor"].name
+    # and back: the target's page links to esketamine in turn
+    assert '<a href="../esketamine/">' in followed

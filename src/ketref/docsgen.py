@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from ketref.kb import KnowledgeBase
+    from ketref.profiles import Profile
 
 __all__ = ["generate", "main"]
 
@@ -183,6 +184,96 @@ def _pathway_page(kb: KnowledgeBase, a: str, b: str | None, title: str) -> str:
     return "\n".join(out)
 
 
+def _named_ids(kb: KnowledgeBase, claim_ids: Sequence[str]) -> list[str]:
+    """The entities a statement's claims name: subject, object, comparator and route."""
+    out: dict[str, None] = {}
+    for claim_id in claim_ids:
+        claim = kb.claim(claim_id)
+        named = [claim.subject, claim.object, claim.context.route]
+        if claim.comparison is not None:
+            named.append(claim.comparison.comparator)
+        for entity_id in named:
+            if entity_id and entity_id in kb.entities:
+                out[entity_id] = None
+    return list(out)
+
+
+def _phrases(kb: KnowledgeBase, entity_id: str) -> list[str]:
+    """How a statement may write an entity: its in-sentence phrase, its name, either capitalised."""
+    from ketref.humanize import entity_phrase
+
+    found = [entity_phrase(kb, entity_id, article=False), kb.entities[entity_id].name]
+    found += [f[:1].upper() + f[1:] for f in found]
+    return list(dict.fromkeys(f for f in found if f))
+
+
+def _link_entities(kb: KnowledgeBase, text: str, entity_ids: Sequence[str], page: str) -> str:
+    """``text`` with the first mention of each entity (but the page's own) as a Markdown link to
+    its page; longer names first, never inside a longer name ("ketamine" in "esketamine")."""
+    import re
+
+    spans: list[tuple[int, int, str]] = []
+    # the page's own name is matched too, every time, but never linked: "ketamine" in "Racemic
+    # ketamine" on the racemate's page is not a mention of ketamine
+    candidates = [(phrase, e) for e in (page, *entity_ids) for phrase in _phrases(kb, e)]
+    linked: set[str] = set()
+    for phrase, entity_id in sorted(candidates, key=lambda pe: (-len(pe[0]), pe[1] != page)):
+        if entity_id in linked:
+            continue
+        for match in re.finditer(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", text):
+            if any(match.start() < end and start < match.end() for start, end, _ in spans):
+                continue
+            spans.append((match.start(), match.end(), entity_id))
+            if entity_id != page:
+                linked.add(entity_id)
+                break
+    for start, end, entity_id in sorted(spans, reverse=True):
+        if entity_id != page:
+            text = f"{text[:start]}[{text[start:end]}]({entity_id}.md){text[end:]}"
+    return text
+
+
+def _linked_profile(kb: KnowledgeBase, entity_id: str) -> Profile:
+    """The entity's profile with every entity its statements name linked to that entity's page,
+    found from the claims behind each statement (not by matching every name in the text)."""
+    from ketref.profiles import Section, profile
+
+    found = profile(kb, entity_id)
+    record = kb.entities[entity_id]
+    # identity lines rest on the entity's record, not on claims: the entities it refers to
+    referred: list[str] = []
+    for field in type(record).model_fields:
+        value = getattr(record, field)
+        for item in value if isinstance(value, tuple | list) else (value,):
+            if isinstance(item, str) and item != entity_id and item in kb.entities:
+                referred.append(item)
+    parents = {getattr(record, "form_of", None), getattr(record, "parent", None)} - {None}
+    for other in kb.entities.values():  # records that refer to this one (its salts), or share its
+        if other.id == entity_id:  # parent (its mirror image, the racemate)
+            continue
+        for field in type(other).model_fields:
+            value = getattr(other, field)
+            items = value if isinstance(value, tuple | list) else (value,)
+            if field != "id" and (
+                entity_id in items or (field in ("form_of", "parent") and value in parents)
+            ):
+                referred.append(other.id)
+    sections = []
+    for section in found.sections:
+        statements = []
+        for statement in section.statements:
+            if not statement.claims and ", also called " in statement.text:
+                statements.append(statement)  # names and synonyms: "esketamine HCl" is one name
+                continue
+            ids = _named_ids(kb, statement.claims) if statement.claims else referred
+            update = {"text": _link_entities(kb, statement.text, ids, entity_id)}
+            if statement.conflict:
+                update["conflict"] = _link_entities(kb, statement.conflict, ids, entity_id)
+            statements.append(statement.model_copy(update=update))
+        sections.append(Section(title=section.title, statements=tuple(statements)))
+    return found.model_copy(update={"sections": tuple(sections)})
+
+
 def _quiz_page(kb: KnowledgeBase) -> str:
     from ketref.quiz import make_quiz, to_markdown
 
@@ -197,7 +288,6 @@ def generate(kb: KnowledgeBase, target: Path) -> list[Path]:
     from ketref.cli import reference
     from ketref.errors import StructureError
     from ketref.factsheets import render
-    from ketref.profiles import profile
     from ketref.tables.build import applicable, build_table
     from ketref.teaching import glossary
 
@@ -235,7 +325,7 @@ def generate(kb: KnowledgeBase, target: Path) -> list[Path]:
     # entities, with depictions for those with a structure
     entity_lines = ["# Entities", ""]
     for entity in sorted(kb.entities.values(), key=lambda e: (e.kind.value, e.name.casefold())):
-        sheet = render(profile(kb, entity.id), "md", links=True)
+        sheet = render(_linked_profile(kb, entity.id), "md", links=True)
         if getattr(entity, "smiles", None):
             try:
                 svg = depict(kb, entity.id)
