@@ -87,6 +87,10 @@ def _claim(
     ]
     if "caveat" in more:
         lines.append(f'caveat = "{more["caveat"]}"')
+    if "jurisdiction" in more:
+        lines.append(f'context = {{ jurisdiction = "{more["jurisdiction"]}" }}')
+    if "ki_nm" in more:
+        lines.append(f'values = [{{ value = {more["ki_nm"]}, unit = "nM", measure = "Ki" }}]')
     return "\n".join(lines) + "\n"
 
 
@@ -159,6 +163,56 @@ def test_a_weaker_contradiction_does_not_lower_the_grade(tmp_path: Path) -> None
     statement = next(s for s in statements(kb, "alpha") if s.claims == ("c1",))
     assert statement.grade is Grade.B
     assert statement.conflict is not None
+
+
+def _conflict(kind: str) -> str:
+    return textwrap.dedent(
+        f"""
+        [[conflict]]
+        id = "how-much"
+        kind = "{kind}"
+        topic = "How tightly alpha binds the beta receptor"
+        side_a = ["c1"]
+        side_b = ["c2"]
+        """
+    )
+
+
+@pytest.mark.parametrize(("kind", "expected"), [("magnitude", Grade.B), ("other", Grade.C)])
+def test_a_magnitude_only_conflict_keeps_the_grade_and_says_sizes_differ(
+    tmp_path: Path, kind: str, expected: Grade
+) -> None:
+    """Two primary sources in two jurisdictions (two statements), opposed by a curated record: a
+    record that disputes only a size leaves each statement at B (one primary source) and says
+    "sizes differ"; one that disputes more lowers it to C and says "disputed"."""
+    kb = _kb(
+        tmp_path,
+        _claim("c1", ["trial-1"], jurisdiction="US", ki_nm="300"),
+        _claim("c2", ["trial-2"], jurisdiction="EU", ki_nm="3000"),
+    )
+    (tmp_path / "conflicts.toml").write_text(_conflict(kind), encoding="utf-8")
+    kb = KnowledgeBase.from_directory(tmp_path)
+    found = {s.claims: s for s in statements(kb, "alpha")}
+    assert set(found) == {("c1",), ("c2",)}
+    for statement in found.values():
+        assert statement.grade is expected
+        assert statement.conflict is not None and "How tightly alpha binds" in statement.conflict
+        if kind == "magnitude":
+            assert statement.sizes_differ and not statement.disputed
+            assert statement.conflict.startswith("Sizes differ:") and statement.mark == " (sizes differ)"
+        else:
+            assert statement.disputed and not statement.sizes_differ
+            assert statement.conflict.startswith("Disputed:") and statement.mark == " (disputed)"
+
+
+def test_values_that_cannot_all_hold_differ_in_size_without_a_lower_grade(tmp_path: Path) -> None:
+    """One reading stated with Ki 300 nM by one trial and 3000 nM by another: one statement, A
+    (two independent primary sources), marked as sizes that differ rather than disputed."""
+    kb = _kb(tmp_path, _claim("c1", ["trial-1"], ki_nm="300"), _claim("c2", ["trial-2"], ki_nm="3000"))
+    statement = _only(kb)
+    assert statement.grade is Grade.A
+    assert statement.sizes_differ and statement.mark == " (sizes differ)"
+    assert "300 nM" in statement.text and "3 µM" in statement.text
 
 
 def test_only_hypothesized_lowers_the_grade(tmp_path: Path) -> None:

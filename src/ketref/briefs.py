@@ -162,7 +162,7 @@ def _line(statement: Statement, width: int) -> list[str]:
         return textwrap.wrap(statement.text, width, initial_indent="  ", subsequent_indent="  ")
     cited = [c.short for c in statement.citations]
     shown = "; ".join(dict.fromkeys(cited[:2])) + (f" +{len(set(cited)) - 2}" if len(set(cited)) > 2 else "")
-    flag = " (disputed)" if statement.conflict else ""
+    flag = statement.mark
     text = f"{statement.text}{flag} [{shown}]" if shown else statement.text + flag
     return textwrap.wrap(text, width, initial_indent=f"  {statement.grade.value} ", subsequent_indent="    ")
 

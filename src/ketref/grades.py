@@ -13,6 +13,11 @@ whether every claim behind it is only hypothesized:
 Two sources are independent unless one is a copy of the other (``copy_of``) or both copy the
 same document. A statement that a source of the same or a better tier contradicts is one grade
 lower, and so is a statement whose every claim is only hypothesized (never below D).
+
+A disagreement about size alone (:func:`lowers_grade`: a curated conflict of kind ``magnitude``,
+where the sources agree on the direction and differ on how large it is, or values stated for one
+reading that cannot all hold) is not a contradiction: it does not lower the grade, and the
+statement says "sizes differ" instead of "disputed".
 """
 
 from __future__ import annotations
@@ -23,7 +28,7 @@ from enum import StrEnum
 from ketref.models.sources import Source
 from ketref.vocabulary import SourceTier, Status
 
-__all__ = ["Grade", "grade", "independent_origins", "resolve_grade", "resolve_tier"]
+__all__ = ["Grade", "grade", "independent_origins", "lowers_grade", "resolve_grade", "resolve_tier"]
 
 
 class Grade(StrEnum):
@@ -123,6 +128,19 @@ def independent_origins(sources: Iterable[Source]) -> dict[str, SourceTier]:
 
 STRONG = (SourceTier.PRIMARY, SourceTier.SYSTEMATIC_REVIEW)
 
+SIZE_ONLY_KINDS = frozenset({"magnitude"})
+"""Kinds of curated conflict record that dispute only a size, never the direction."""
+
+
+def lowers_grade(conflict_kind: str) -> bool:
+    """Whether a curated conflict of this kind counts against a statement's grade: a direction,
+    negation or other disagreement does; a disagreement about size alone (``magnitude``) does not.
+
+    >>> lowers_grade("direction"), lowers_grade("magnitude")
+    (True, False)
+    """
+    return conflict_kind not in SIZE_ONLY_KINDS
+
 
 def grade(
     sources: Iterable[Source],
@@ -133,7 +151,7 @@ def grade(
     """The grade of a statement resting on ``sources`` (see the module docstring for the rule).
 
     ``statuses`` are the statuses of the claims behind it; ``contradicted_by`` the sources of the
-    claims that say the opposite.
+    claims that say the opposite (not those that only state another size: see :func:`lowers_grade`).
     """
     origins = independent_origins(sources)
     tiers = list(origins.values())

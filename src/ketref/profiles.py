@@ -267,6 +267,7 @@ def _merge(kb: KnowledgeBase, title: str, parts: Sequence[Statement]) -> Stateme
         grade=grade(sources, statuses) if sources else Grade.D,
         claims=tuple(c for p in parts for c in p.claims),
         conflict=" ".join(against) or None,
+        sizes_differ=bool(against) and all(p.sizes_differ for p in parts if p.conflict),
         caveats=tuple(dict.fromkeys(c for p in parts for c in p.caveats)),
         citations=tuple(sorted(citations.values(), key=lambda c: -c.tier.rank)),
     )

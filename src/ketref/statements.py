@@ -17,7 +17,7 @@ from collections.abc import Iterable, Sequence
 from math import ceil, floor
 from typing import TYPE_CHECKING
 
-from ketref.grades import Grade, grade, resolve_tier
+from ketref.grades import Grade, grade, lowers_grade, resolve_tier
 from ketref.humanize import SYMBOL_MEASURES, entity_phrase, format_number, format_value, sentence_case
 from ketref.models._base import FrozenModel, Id
 from ketref.models.claims import Claim
@@ -63,15 +63,30 @@ class Statement(FrozenModel):
     ``grade`` is ``None`` only for facts that are not claims (a profile's identity lines: names,
     identifiers, structure computed by RDKit). ``claims`` are the ids of the merged claims;
     ``conflict`` says in words what contradicts it
-    (``None`` when nothing does); ``caveats`` are the curators' warnings to the reader.
+    (``None`` when nothing does); ``sizes_differ`` is true when that is only a disagreement about
+    size (the sources agree on the direction), which does not lower the grade
+    (:func:`ketref.grades.lowers_grade`); ``caveats`` are the curators' warnings to the reader.
     """
 
     text: str
     grade: Grade | None
     claims: tuple[Id, ...]
     conflict: str | None = None
+    sizes_differ: bool = False
     caveats: tuple[str, ...] = ()
     citations: tuple[Citation, ...] = ()
+
+    @property
+    def disputed(self) -> bool:
+        """Whether a source contradicts it (more than a disagreement about size)."""
+        return self.conflict is not None and not self.sizes_differ
+
+    @property
+    def mark(self) -> str:
+        """What a one-line rendering appends: ``" (disputed)"``, ``" (sizes differ)"`` or nothing."""
+        if self.conflict is None:
+            return ""
+        return " (sizes differ)" if self.sizes_differ else " (disputed)"
 
     @property
     def tiers(self) -> tuple[SourceTier, ...]:
@@ -502,13 +517,16 @@ def _sentence(kb: KnowledgeBase, reading: Reading, claims: Sequence[Claim], subj
 
 def _opposites(
     kb: KnowledgeBase, key: tuple[object, ...], readings: Sequence[Reading]
-) -> tuple[list[Claim], list[str]]:
+) -> tuple[list[Claim], list[Claim], list[tuple[str, bool]]]:
     """Claims that say the opposite: the same reading negated the other way, or the opposite
-    direction of the same comparison; plus the other side of any curated conflict record the
-    statement's claims stand on (with the record's topic, which says what is disputed)."""
+    direction of the same comparison, or the other side of a curated conflict record the
+    statement's claims stand on that disputes more than a size; then the other sides of records
+    that dispute only a size (:func:`ketref.grades.lowers_grade`); and each record's topic, which
+    says what is disputed, with whether it disputes more than a size."""
     subject, predicate, obj, comparator, direction, aspect, negated, *_ = key
     mine = {r.claim.id for r in readings}
     out: dict[str, Claim] = {}
+    sized: dict[str, Claim] = {}
     for other in kb.readings(subject=str(subject), predicate=str(predicate), object=str(obj)):
         if other.claim.id in mine:
             continue
@@ -530,11 +548,19 @@ def _opposites(
     for record in kb.conflict_records():
         for mine_side, other_side in ((record.side_a, record.side_b), (record.side_b, record.side_a)):
             if mine.intersection(mine_side):
-                topics.append(record.topic)
+                lowers = lowers_grade(record.kind)
+                topics.append((record.topic, lowers))
                 for claim_id in other_side:
                     if claim_id not in mine:
-                        out[claim_id] = kb.claim(claim_id)
-    return list(out.values()), topics
+                        (out if lowers else sized)[claim_id] = kb.claim(claim_id)
+    return list(out.values()), [c for c in sized.values() if c.id not in out], topics
+
+
+def _disagreement(kb: KnowledgeBase, opposite: Sequence[Claim], tier: SourceTier | None) -> str:
+    """Who says otherwise: ``Ebert 1997; Wikipedia say``."""
+    against = [s for c in opposite for s, _ in claim_sources(kb, c, tier)]
+    who = "; ".join(dict.fromkeys(short_citation(s) for s in against))
+    return f"{who} {'say' if len({s.id for s in against}) > 1 else 'says'}"
 
 
 def synthesize(
@@ -557,20 +583,24 @@ def synthesize(
     text = _sentence(kb, kept[0], claims, subject_name)
     citations = _citations(kb, claims, tier)
     sources = [kb.source(c.source) for c in citations]
-    found, topics = _opposites(kb, statement_key(kept[0]), kept)
+    found, other_sizes, topics = _opposites(kb, statement_key(kept[0]), kept)
     opposite = [c for c in found if claim_sources(kb, c, tier)]
+    sized = [c for c in other_sizes if claim_sources(kb, c, tier)]
     against = [s for c in opposite for s, _ in claim_sources(kb, c, tier)]
     conflict = None
+    disputes = [t for t, lowers in topics if lowers]
     if opposite:
-        who = "; ".join(dict.fromkeys(short_citation(s) for s in against))
-        verb = "say" if len({s.id for s in against}) > 1 else "says"
-        if topics:
-            conflict = f"Disputed: {topics[0].rstrip('.')} ({who} {verb} otherwise)."
+        who = _disagreement(kb, opposite, tier)
+        if disputes:
+            conflict = f"Disputed: {disputes[0].rstrip('.')} ({who} otherwise)."
         else:
-            conflict = f"Disputed: {who} {verb} otherwise ({_claim_sentence(kb, opposite[0])})."
+            conflict = f"Disputed: {who} otherwise ({_claim_sentence(kb, opposite[0])})."
+    elif sized:  # the sources agree on the direction and differ on the size: no lower grade
+        topic = next(t for t, lowers in topics if not lowers).rstrip(".")
+        conflict = f"Sizes differ: {topic} ({_disagreement(kb, sized, tier)} otherwise)."
     _, values_disagree = _values_text(kb, claims, with_sources=False)
     if values_disagree and conflict is None:
-        conflict = "The sources give values that cannot all hold."
+        conflict = "Sizes differ: the sources give values that cannot all hold."
     caveats = tuple(dict.fromkeys(c.caveat for c in claims if getattr(c, "caveat", None)))
     graded = grade(sources, [c.status for c in claims], contradicted_by=against)
     return Statement(
@@ -578,6 +608,7 @@ def synthesize(
         grade=graded,
         claims=tuple(c.id for c in claims),
         conflict=conflict,
+        sizes_differ=conflict is not None and not opposite,
         caveats=caveats,
         citations=tuple(citations),
     )

@@ -72,8 +72,7 @@ def _form_cell(
     found = []
     for statement, kept in synthesized(kb, readings, min_tier=min_tier):
         text = _cell_phrase(kb, kept, with_object=obj is None)
-        if statement.conflict:
-            text += " (disputed)"
+        text += statement.mark
         grade = statement.grade.value if statement.grade else "–"
         found.append(
             (-(statement.grade.rank if statement.grade else 0), f"{grade}: {text}", statement.claims)
