@@ -201,9 +201,85 @@ def test_adverse_effects_table_counts_sources_like_the_claims_do() -> None:
         assert int(row[1].text) == len(sources), effect.id
 
 
-def test_pharmacokinetics_table_lists_every_value() -> None:
+def _segments(table: Table) -> list[str]:
+    return [g.text for row in table.rows for cell in row for g in cell.segments]
+
+
+@pytest.mark.parametrize("name", ["forms", "affinities", "pharmacokinetics", "regulatory"])
+def test_synthesized_tables_give_one_graded_statement_per_segment(name: str) -> None:
+    segments = _segments(ketref.table(name))
+    assert segments
+    for text in segments:
+        assert re.match(r"[A-D]: ", text) or (name == "forms" and text[0].isupper()), text  # products
+        assert len(text) <= 120, text
+
+
+def test_pharmacokinetics_table_has_one_row_per_form_route_and_parameter() -> None:
     t = ketref.table("pharmacokinetics")
-    assert len(t.rows) == len(ketref.claims(predicate="has_parameter"))
+    keys = [(row[0].text, row[1].text, row[2].text) for row in t.rows]
+    assert len(keys) == len(set(keys))
+    stated = {
+        c.id
+        for c in ketref.claims(predicate="has_parameter")
+        if c.predicate == "has_parameter" and c.comparison is None and c.values
+    }
+    assert set(t.footnotes) == stated  # every stated value is behind some cell, and nothing else
+    rows = dict(zip(keys, t.rows, strict=True))
+    # the label's 54% and 51%, J&J's 48%, and 30-50%: one range with the figures under it
+    bioavailability = rows[("Esketamine", "Intranasal", "Bioavailability")][3].text
+    assert bioavailability.endswith(": 30–54% (stated as 30–50, 48, 51 and 54%)")
+    # a curated disagreement about size alone (7-12 h or 5 h) keeps the grade and says so
+    assert "(sizes differ)" in rows[("Esketamine", "Intranasal", "Elimination half-life")][3].text
+
+
+def test_affinities_table_has_one_row_per_target_and_form_with_the_fold() -> None:
+    t = ketref.table("affinities")
+    assert t.columns == ("Target", "Form", "Measured", "Against the other enantiomer")
+    keys = [(row[0].text, row[1].text) for row in t.rows]
+    assert len(keys) == len(set(keys))
+    assert keys[0] == ("NMDA receptor", "Esketamine")
+    rows = dict(zip(keys, t.rows, strict=True))
+    esk = rows[("NMDA receptor", "Esketamine")]
+    assert esk[2].text == "B: Ki 0.3 µM (rat)"  # Ebert 1997: "(S)-ketamine (Ki 0.3 microM)"
+    assert (
+        "B: 3–5-fold greater affinity than arketamine (Ki 0.3 vs 1.4 µM, Ebert 1997; "
+        "stated as 2–3, 3–4, 4–5 and 5-fold)" in esk[3].text
+    )
+    assert "3–5-fold lower affinity than esketamine" in rows[("NMDA receptor", "Arketamine")][3].text
+    # Nishimura 1999 states no fold: 390 / 46.9 = 8.3, computed
+    assert "8.3-fold greater affinity than arketamine" in rows[("Dopamine transporter", "Esketamine")][3].text
+    # pKi 4.38 is Ki 10**-4.38 M = 41.7 µM, shown to two figures
+    assert "pKi 4.38 (Ki ≈ 42 µM)" in rows[("Mu opioid receptor", "Racemic ketamine")][2].text
+    assert "(see caveat)" in rows[("Dopamine D2 receptor", "Ketamine")][2].text
+
+
+def test_regulatory_table_has_one_row_per_form_or_product_and_jurisdiction() -> None:
+    t = ketref.table("regulatory")
+    keys = [(row[0].text, row[1].text) for row in t.rows]
+    assert len(keys) == len(set(keys))
+    rows = dict(zip(keys, t.rows, strict=True))
+    assert (
+        "Approved for general anaesthesia (indication) (1970)" in rows[("Ketalar", "United States")][2].text
+    )
+    spravato = rows[("Spravato", "United States")][2].text
+    assert "Approved for treatment-resistant depression (2019-03-05)" in spravato
+    assert "A: Approved for treatment-resistant depression" in rows[("Spravato", "European Union")][2].text
+
+
+def test_min_tier_tables_say_only_what_their_sources_say() -> None:
+    """At the primary tier the cell text is synthesized again from the primary claims alone: for
+    ketamine's intranasal bioavailability, the reference text's 25-50% leaves the figures and the
+    two primary studies' 17% and ~45% stay."""
+    full = ketref.table("pharmacokinetics")
+    strict = ketref.table("pharmacokinetics", min_tier="primary")
+    pick = {(r[0].text, r[1].text, r[2].text): r[3].text for r in full.rows}
+    strong = {(r[0].text, r[1].text, r[2].text): r[3].text for r in strict.rows}
+    key = ("Ketamine", "Intranasal", "Bioavailability")
+    assert "25–50" in pick[key]
+    assert strong[key].endswith(": 17–45% (stated as 17 and ~45%)")
+    for claim_id in strict.footnotes:
+        claim = ketref.claim(claim_id)
+        assert any(ketref.source(s).effective_tier >= ketref.SourceTier.PRIMARY for s in claim.sources)
 
 
 def test_unknown_table() -> None:

@@ -8,6 +8,7 @@ and 1000), times and percentages take their usual short units, and a dimensionle
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from ketref.models.values import Qualifier, Value
@@ -15,7 +16,14 @@ from ketref.models.values import Qualifier, Value
 if TYPE_CHECKING:
     from ketref.kb import KnowledgeBase
 
-__all__ = ["SYMBOL_MEASURES", "entity_phrase", "format_number", "format_value", "sentence_case"]
+__all__ = [
+    "SYMBOL_MEASURES",
+    "entity_phrase",
+    "format_number",
+    "format_value",
+    "sentence_case",
+    "summarize_values",
+]
 
 SYMBOL_MEASURES = frozenset({"Ki", "IC50", "Kd", "EC50", "pKi", "pIC50"})
 """Measures written as symbols (``Ki 0.3 µM``) rather than as words in brackets."""
@@ -111,6 +119,72 @@ def format_value(value: Value, *, measure: bool = True) -> str:
     if measure and value.measure:
         text += f" ({value.measure})"
     return text
+
+
+def _unit_text(unit: str) -> str:
+    """How a unit follows a number: ``" h"``, ``"%"``, ``" L/h"``, or nothing."""
+    return format_value(Value(value=1, unit=unit), measure=False).removeprefix("1")
+
+
+def _number_text(value: Value) -> str:
+    numbers = format_number(value.low)
+    if value.is_range:
+        numbers += f"–{format_number(value.high)}"
+    return _QUALIFIER.get(value.qualifier, "").replace("about ", "~") + numbers
+
+
+_SYMBOLIC = SYMBOL_MEASURES | {"pKa"}
+
+
+def summarize_values(values: Sequence[Value]) -> str:
+    """Several stated values of one quantity as one range with what lies under it, smallest first.
+
+    Values convert to the unit of the first one where they can (the figures under the range are
+    the sources' own); those that cannot (per kg against absolute) make a group of their own, and
+    groups are joined by ``"; "``.
+
+    >>> summarize_values([Value(value=54, unit="percent"), Value(value=(30, 50), unit="percent"),
+    ...                   Value(value=48, unit="percent"), Value(value=51, unit="percent")])
+    '30–54% (stated as 30–50, 48, 51 and 54%)'
+    >>> summarize_values([Value(value=(2.5, 3), unit="hour"), Value(value=120, unit="minute")])
+    '2–3 h (stated as 120 min and 2.5–3 h)'
+    >>> summarize_values([Value(value=7.5, unit="dimensionless", measure="pKa")] * 2)
+    '7.5'
+    """
+    from ketref.errors import KetrefError
+
+    groups: list[list[tuple[Value, Value]]] = []  # (converted to the group's unit, as stated)
+    for value in values:
+        for group in groups:
+            first = group[0][0]
+            if {first.measure, value.measure} & _SYMBOLIC and first.measure != value.measure:
+                continue  # a Ki is not a pKi; other measures say what a figure describes
+            try:
+                converted = value if value.unit == first.unit else value.to(first.unit)
+            except KetrefError:  # units that do not convert make a group of their own
+                continue
+            group.append((converted, value))
+            break
+        else:
+            groups.append([(value, value)])
+    parts = []
+    for group in groups:
+        ordered = sorted(group, key=lambda pair: (pair[0].low, pair[0].high))
+        unit = _unit_text(group[0][0].unit)
+        if len({(v.low, v.high, v.qualifier) for v, _ in ordered}) == 1:
+            parts.append(_number_text(ordered[0][0]) + unit)
+            continue
+        low, high = min(v.low for v, _ in ordered), max(v.high for v, _ in ordered)
+        same_unit = len({stated.unit for _, stated in ordered}) == 1
+        figures = list(
+            dict.fromkeys(
+                _number_text(stated) + ("" if same_unit else _unit_text(stated.unit)) for _, stated in ordered
+            )
+        )
+        listed = ", ".join(figures[:-1]) + f" and {figures[-1]}" if len(figures) > 1 else figures[0]
+        tail = unit if same_unit else ""
+        parts.append(f"{format_number(low)}–{format_number(high)}{unit} (stated as {listed}{tail})")
+    return "; ".join(parts)
 
 
 def sentence_case(text: str) -> str:

@@ -14,13 +14,16 @@ from typing import TYPE_CHECKING
 from ketref._memo import PerKnowledgeBase
 from ketref._shown import shown
 from ketref.errors import InvalidQueryError, UnknownTermError
+from ketref.models.readings import Reading
+from ketref.models.values import Value
 from ketref.tables.model import Cell, Segment, Table
 from ketref.terms import suggest
 from ketref.vocabulary import PREDICATES, SourceTier, Status
 
 if TYPE_CHECKING:
     from ketref.kb import KnowledgeBase
-    from ketref.models.readings import Reading
+    from ketref.models.claims import Claim
+    from ketref.statements import Statement
 
 __all__ = ["REQUIRES", "TABLES", "applicable", "build_table", "citation"]
 
@@ -121,10 +124,10 @@ def _products_cell(kb: KnowledgeBase, form: str) -> Cell:
     return Cell.of([Segment(text=label, claims=tuple(dict.fromkeys(ids))) for label, ids in parts.items()])
 
 
-def forms_table(kb: KnowledgeBase) -> Table:
+def forms_table(kb: KnowledgeBase, min_tier: SourceTier | None = None) -> Table:
     rows = []
     for label, predicate, obj, aspect in FORM_ROWS:
-        cells = tuple(_form_cell(kb, form, predicate, obj, aspect) for form in FORMS)
+        cells = tuple(_form_cell(kb, form, predicate, obj, aspect, min_tier) for form in FORMS)
         if any(c.claims for c in cells):
             rows.append((Cell(text=label), *cells))
     products = tuple(_products_cell(kb, form) for form in FORMS)
@@ -142,33 +145,170 @@ def forms_table(kb: KnowledgeBase) -> Table:
     )
 
 
-def affinities_table(kb: KnowledgeBase) -> Table:
-    from ketref.quantities import convert
+AFFINITY_MEASURES = ("Ki", "IC50", "Kd", "pKi")
+AFFINITY_PREDICATES = frozenset({"binds", "inhibits", "antagonist_of"})
 
-    rows = []
-    for claim in kb.all_claims():
-        if not PREDICATES[claim.predicate].measured or claim.comparison or not claim.values:
-            continue
+
+def _segment(statement: Statement, text: str) -> Segment:
+    """A synthesized statement as a cell segment: its grade mark, a short text, "(disputed)" or
+    "(sizes differ)", a pointer to a caveat, and the claims behind it."""
+    grade = statement.grade.value if statement.grade else "–"
+    caveat = " (see caveat)" if statement.caveats else ""
+    return Segment(text=f"{grade}: {text}{statement.mark}{caveat}", claims=statement.claims)
+
+
+def _cell(found: list[tuple[int, Segment]]) -> Cell:
+    """A cell of segments, best grade first (the rank comes with each); at one grade, a size
+    stated or measured before a bare direction."""
+    return Cell.of(
+        [segment for _, segment in sorted(found, key=lambda p: (-p[0], not re.search(r"\d", p[1].text[3:])))]
+    )
+
+
+def _rank(statement: Statement) -> int:
+    return statement.grade.rank if statement.grade else -1
+
+
+def _other_enantiomer(kb: KnowledgeBase, entity_id: str) -> str | None:
+    """The mirror image of a compound, where it is in ``kb``: from the structures, or else the one
+    other single enantiomer recorded as a form of the same compound (none for racemates and
+    achiral or unspecified compounds)."""
+    from ketref.errors import KetrefError
+    from ketref.models.entities import Compound
+    from ketref.vocabulary import StereoForm
+
+    entity = kb.entities[entity_id]
+    try:
+        from ketref.chem.relations import enantiomer
+
+        return enantiomer(kb, entity).id
+    except (KetrefError, ImportError):  # no structure, its own mirror image, or no RDKit
+        pass
+    if not isinstance(entity, Compound) or entity.stereo_form is not StereoForm.ENANTIOMER:
+        return None
+    partners = [
+        e.id
+        for e in kb.entities.values()
+        if isinstance(e, Compound)
+        and e.form_of is not None
+        and e.form_of == entity.form_of
+        and e.stereo_form is StereoForm.ENANTIOMER
+        and e.id != entity_id
+    ]
+    return partners[0] if len(partners) == 1 else None
+
+
+def _form_order(kb: KnowledgeBase, entity_id: str) -> tuple[int, bool, str]:
+    """The three forms first, then ketamine named without a form, then products, then the rest
+    by name."""
+    order = (*FORMS, "ketamine")
+    product = kb.entities[entity_id].kind.value == "product"
+    return (order.index(entity_id) if entity_id in order else len(order), not product, _name(kb, entity_id))
+
+
+def _measured_text(kb: KnowledgeBase, claims: list[Claim]) -> str:
+    """``Ki 0.3 µM (rat)``, ``pKi 4.38 (Ki ≈ 42 µM)``: each distinct value once, with the species."""
+    from ketref.humanize import format_value
+
+    shown: list[str] = []
+    for claim in claims:
         for value in claim.values:
-            if value.measure not in ("Ki", "IC50", "Kd", "pKi"):
+            if value.measure not in AFFINITY_MEASURES:
                 continue
-            shown = str(value) if value.measure == "pKi" else f"{value.to('nM')}"
+            text = f"{value.measure} {format_value(value, measure=False)}"
             if value.measure == "pKi":
-                shown += f" (Ki ≈ {convert(f'{10 ** (-value.low)} M', 'µM').magnitude:.3g} µM)"
+                ki = Value(value=float(f"{10 ** (-value.low) * 1e9:.2g}"), unit="nM", measure="Ki")
+                text += f" (Ki ≈ {format_value(ki, measure=False)})"
+            shown.append(text)
+    species = sorted({c.context.species for c in claims if c.context.species})
+    where = f" ({', '.join(species)})" if species else ""
+    return " or ".join(dict.fromkeys(shown)) + where
+
+
+def affinities_table(kb: KnowledgeBase, min_tier: SourceTier | None = None) -> Table:
+    """One row per target and form: the measured values, then the fold against the other
+    enantiomer (as the sources state it, or computed from one source's values)."""
+    from ketref.statements import comparison_phrase, derived_comparison, synthesized
+
+    measured: dict[tuple[str, str], list[Reading]] = defaultdict(list)
+    for claim in kb.all_claims():
+        if not PREDICATES[claim.predicate].measured or claim.comparison or claim.negated:
+            continue
+        if any(v.measure in AFFINITY_MEASURES for v in claim.values):
+            measured[(claim.object, claim.subject)].append(Reading.of(claim))
+    compared: dict[tuple[str, str], list[Reading]] = defaultdict(list)
+    for claim in kb.all_claims():
+        c = claim.comparison
+        if (
+            c is None
+            or claim.predicate not in AFFINITY_PREDICATES
+            or c.aspect.value not in ("affinity", "potency")
+        ):
+            continue
+        if _other_enantiomer(kb, claim.subject) != c.comparator:
+            continue
+        for form in (claim.subject, c.comparator):
+            compared[(claim.object, form)] = [
+                r
+                for r in kb.readings(subject=form, object=claim.object)
+                if r.comparator == _other_enantiomer(kb, form)
+                and r.claim.comparison is not None
+                and r.claim.comparison.aspect.value in ("affinity", "potency")
+                and r.predicate in AFFINITY_PREDICATES
+            ]
+    keys = set(measured) | set(compared)
+    for target, form in list(keys):  # a fold computed from values, where no source states one
+        other = _other_enantiomer(kb, form)
+        if other is not None and (target, other) in keys:
+            keys.add((target, other))
+    per_target: dict[str, int] = defaultdict(int)
+    for target, _ in keys:
+        per_target[target] += 1
+    rows = []
+    for target, form in sorted(
+        keys, key=lambda k: (-per_target[k[0]], _name(kb, k[0]), _form_order(kb, k[1]))
+    ):
+        values = [
+            (_rank(s), _segment(s, _measured_text(kb, [r.claim for r in kept])))
+            for s, kept in synthesized(kb, measured.get((target, form), []), min_tier=min_tier)
+        ]
+        folds = [
+            (
+                _rank(s),
+                _segment(
+                    s,
+                    re.sub(
+                        r"^(greater|lower) potency",
+                        r"\1 potency",
+                        comparison_phrase(kb, kept[0], [r.claim for r in kept]),
+                    ),
+                ),
+            )
+            for s, kept in synthesized(kb, compared.get((target, form), []), min_tier=min_tier)
+        ]
+        other = _other_enantiomer(kb, form)
+        if not folds and other is not None:
+            derived = derived_comparison(kb, form, other, target)
+            if derived is not None and (min_tier is None or derived[2].effective_tier >= min_tier):
+                text, claims, source = derived
+                from ketref.grades import grade
+
+                g = grade([source])
+                folds = [(g.rank, Segment(text=f"{g.value}: {text}", claims=claims))]
+        if values or folds:
             rows.append(
-                (
-                    Cell(text=_name(kb, claim.subject)),
-                    Cell(text=_name(kb, claim.object)),
-                    Cell(text=shown, claims=(claim.id,)),
-                    Cell(text="; ".join(x for x in (claim.context.assay, claim.context.species) if x) or "—"),
-                )
+                (Cell(text=_name(kb, target)), Cell(text=_name(kb, form)), _cell(values), _cell(folds))
             )
     return Table(
         name="affinities",
-        title="Measured affinities and inhibition constants",
-        columns=("Compound", "Target", "Value", "Assay and species"),
+        title="Affinities at each target, by form",
+        columns=("Target", "Form", "Measured", "Against the other enantiomer"),
         rows=tuple(rows),
-        caption="Concentrations shown in nM; smaller means tighter binding. pKi is -log10 of Ki in mol/L.",
+        caption="Ki, Kd and IC50: smaller means tighter binding; pKi is -log10 of Ki in mol/L. "
+        "Folds are as the sources state them (several stated sizes as one range, the figures "
+        "after 'stated as'), or computed from one source's two values where none states one. "
+        "A–D is the evidence grade (docs/sources.md); '(disputed)' marks a statement a source "
+        "contradicts, '(sizes differ)' values that cannot all hold.",
     )
 
 
@@ -197,24 +337,42 @@ def routes_table(kb: KnowledgeBase) -> Table:
     )
 
 
-def pharmacokinetics_table(kb: KnowledgeBase) -> Table:
-    rows = []
+def pharmacokinetics_table(kb: KnowledgeBase, min_tier: SourceTier | None = None) -> Table:
+    """One row per form, route and parameter: the range of the values the sources state, with
+    the stated figures under it."""
+    from ketref.humanize import summarize_values
+    from ketref.statements import synthesized
+
+    groups: dict[tuple[str, str, str], list[Reading]] = defaultdict(list)
     for claim in kb.claims(predicate="has_parameter"):
-        rows.append(
-            (
-                Cell(text=_name(kb, claim.subject)),
-                Cell(text=_name(kb, claim.object)),
-                Cell(text=_name(kb, claim.context.route) if claim.context.route else "—"),
-                Cell(text="; ".join(str(v) for v in claim.values), claims=(claim.id,)),
+        if claim.predicate == "has_parameter" and claim.comparison is None and claim.values:
+            groups[(claim.subject, claim.context.route or "", claim.object)].append(Reading.of(claim))
+    rows = []
+    for (form, route, parameter), readings in sorted(
+        groups.items(),
+        key=lambda item: (_form_order(kb, item[0][0]), _name(kb, item[0][2]), item[0][1]),
+    ):
+        found = [
+            (_rank(s), _segment(s, summarize_values([v for r in kept for v in r.claim.values])))
+            for s, kept in synthesized(kb, readings, min_tier=min_tier)
+        ]
+        if found:
+            rows.append(
+                (
+                    Cell(text=_name(kb, form)),
+                    Cell(text=_name(kb, route) if route else "not stated"),
+                    Cell(text=_name(kb, parameter)),
+                    _cell(found),
+                )
             )
-        )
-    rows.sort(key=lambda r: (r[0].text, r[1].text, r[2].text))
     return Table(
         name="pharmacokinetics",
-        title="Pharmacokinetics by route",
-        columns=("Compound", "Parameter", "Route", "Value"),
+        title="Pharmacokinetics by form, route and parameter",
+        columns=("Form", "Route", "Parameter", "Value"),
         rows=tuple(rows),
-        caption="Where sources disagree, every value is listed with its own citation.",
+        caption="Where sources state different values, the cell gives their range and then the "
+        "figures as stated; each footnote quotes its source. A–D is the evidence grade "
+        "(docs/sources.md); '(sizes differ)' marks values that cannot all hold.",
     )
 
 
@@ -236,28 +394,66 @@ def adverse_effects_table(kb: KnowledgeBase) -> Table:
     )
 
 
-def regulatory_table(kb: KnowledgeBase) -> Table:
-    labels = {p.id: p.label.removeprefix("is ") for p in PREDICATES.values() if p.category == "regulatory"}
+_JURISDICTIONS = {
+    "US": "United States",
+    "EU": "European Union",
+    "GB": "United Kingdom",
+    "UK": "United Kingdom",
+    "DE": "Germany",
+    "FR": "France",
+    "HK": "Hong Kong",
+}
+
+
+def _status_text(kb: KnowledgeBase, readings: list[Reading]) -> str:
+    """``Approved for treatment-resistant depression (2019-03-05)``: the status, what for, the
+    route or setting, and the dates the sources give."""
+    from ketref.humanize import entity_phrase, sentence_case
+    from ketref.statements import verb_phrase
+
+    first = readings[0]
+    text = verb_phrase(kb, first.predicate, first.object, first.claim.negated).removeprefix("is ")
+    claims = [r.claim for r in readings]
+    route = first.claim.context.route
+    if route:
+        text += f" by the {entity_phrase(kb, route)} route"
+    if first.claim.context.setting == "recreational":
+        text += " in recreational use"
+    dates = sorted({c.context.date for c in claims if c.context.date})
+    if dates:
+        text += f" ({', '.join(dates)})"
+    return sentence_case(text)
+
+
+def regulatory_table(kb: KnowledgeBase, min_tier: SourceTier | None = None) -> Table:
+    """One row per form or product and jurisdiction: each status (approved, not approved, in
+    trials, off-label, first-line) as one synthesized statement with its dates."""
+    from ketref.statements import synthesized
+
+    regulatory = {p.id for p in PREDICATES.values() if p.category == "regulatory"}
+    groups: dict[tuple[str, str], list[Reading]] = defaultdict(list)
+    for claim in kb.all_claims():
+        if claim.predicate in regulatory and claim.comparison is None:
+            groups[(claim.subject, claim.context.jurisdiction or "")].append(Reading.of(claim))
     rows = []
-    for predicate, label in labels.items():
-        for claim in kb.claims(predicate=predicate):
-            if claim.predicate != predicate:
-                continue
-            where = ", ".join(x for x in (claim.context.jurisdiction, claim.context.date) if x)
-            statement = ("not " if claim.negated else "") + f"{label} {_name(kb, claim.object)}"
-            rows.append(
-                (
-                    Cell(text=_name(kb, claim.subject)),
-                    Cell(text=statement, claims=(claim.id,)),
-                    Cell(text=where or "—"),
-                    Cell(text=claim.status.value),
-                )
-            )
+    for (subject, where), readings in sorted(
+        groups.items(), key=lambda item: (_form_order(kb, item[0][0]), item[0][1] == "", item[0][1])
+    ):
+        found = [
+            (_rank(s), _segment(s, _status_text(kb, kept)))
+            for s, kept in synthesized(kb, readings, min_tier=min_tier)
+        ]
+        if found:
+            name = _JURISDICTIONS.get(where, where) if where else "not stated"
+            rows.append((Cell(text=_name(kb, subject)), Cell(text=name), _cell(found)))
     return Table(
         name="regulatory",
-        title="Regulatory status",
-        columns=("Form or product", "Statement", "Jurisdiction, date", "Status"),
+        title="Regulatory status by form or product and jurisdiction",
+        columns=("Form or product", "Jurisdiction", "Status and date"),
         rows=tuple(rows),
+        caption="Each statement merges the claims that say the same thing, with the dates they "
+        "give; A–D is its evidence grade (docs/sources.md) and '(disputed)' marks one a source "
+        "contradicts. 'Not stated': the source names no jurisdiction.",
     )
 
 
@@ -277,7 +473,7 @@ def conflicts_table(kb: KnowledgeBase) -> Table:
     )
 
 
-TABLES: dict[str, Callable[[KnowledgeBase], Table]] = {
+TABLES: dict[str, Callable[..., Table]] = {
     "forms": forms_table,
     "affinities": affinities_table,
     "routes": routes_table,
@@ -286,7 +482,11 @@ TABLES: dict[str, Callable[[KnowledgeBase], Table]] = {
     "regulatory": regulatory_table,
     "conflicts": conflicts_table,
 }
-"""Every table by name."""
+"""Every table by name: each a function of a knowledge base and, for the synthesized tables,
+a minimum source tier (``min_tier``), so that a cell's text rests only on the sources it cites."""
+
+SYNTHESIZED = frozenset({"forms", "affinities", "pharmacokinetics", "regulatory"})
+"""The tables whose cells are synthesized statements, built afresh for a minimum tier."""
 
 
 REQUIRES: dict[str, tuple[str, ...]] = {"forms": FORMS}
@@ -358,6 +558,8 @@ def build_table(kb: KnowledgeBase, name: str, *, min_tier: SourceTier | str | No
 
         tier = resolve_tier(min_tier)
         full = build_table(kb, name)
+        if name in SYNTHESIZED:  # synthesized anew, so that no text rests on a weaker source
+            full = TABLES[name](kb, min_tier=tier)
         return _BUILT.get(kb, f"{name}@{tier.value}", lambda: _with_citations(kb, _at_tier(kb, full, tier)))
     if not isinstance(name, str) or name not in TABLES:
         raise UnknownTermError(

@@ -366,8 +366,8 @@ def _tex_cell(table: Table, cell: Cell) -> str:
 
 def _widths(table: Table) -> list[float]:
     """Each column's share of the line: at least its longest word (so no word sticks out), the
-    rest shared by the length of its longest cell (capped, so one long cell cannot starve the
-    others). Assumes a line of about 480 pt (A4 with 2 cm margins) in small type."""
+    rest in proportion to its cells' total length (so a row's cells wrap to about the same
+    height). Assumes a line of about 480 pt (A4 with 2 cm margins) in small type."""
     line_pt, char_pt, pad_pt = 480.0, 6.0, 16.0
     floors, weights = [], []
     for i, column in enumerate(table.columns):
@@ -380,12 +380,21 @@ def _widths(table: Table) -> list[float]:
         ]
         longest_word = max([0, *(len(w) for w in words)])
         floors.append((longest_word * char_pt + pad_pt) / line_pt)
-        weights.append(min(max(len(t) for t in texts), 70) ** 0.85)
-    spare = max(0.0, 1.0 - sum(floors))
-    total = sum(weights)
-    shares = [f + spare * w / total for f, w in zip(floors, weights, strict=True)]
-    scale = sum(shares)
-    return [s / scale for s in shares]
+        weights.append(float(sum(len(t) for t in texts)))
+    # shares by weight; a column below its floor gets the floor, and the others share the rest
+    fixed: dict[int, float] = {}
+    while True:
+        rest = max(0.0, 1.0 - sum(fixed.values()))
+        free = [i for i in range(len(weights)) if i not in fixed]
+        total = sum(weights[i] for i in free) or 1.0
+        shares = {i: rest * weights[i] / total for i in free}
+        short = [i for i in free if shares[i] < floors[i]]
+        if not short or rest <= 0.0:
+            break
+        fixed.update({i: floors[i] for i in short})
+    out = [fixed.get(i, shares.get(i, 0.0)) for i in range(len(weights))]
+    scale = sum(out)
+    return [s / scale for s in out]
 
 
 def _breakable_ids(tex: str) -> str:
