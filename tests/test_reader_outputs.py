@@ -46,9 +46,16 @@ def test_compare_brief_fits_one_screen(a: str, b: str) -> None:
     lines = out.rstrip("\n").split("\n")
     assert len(lines) <= 60, len(lines)
     assert "NMDA receptor" in "\n".join(lines[:20])
-    headings = [line for line in lines if line and not line.startswith(" ")]
+    headings = [line.split(" (+")[0] for line in lines if line and not line.startswith(" ")]
     order = ["Identity", "Targets", "Mechanism", "Pharmacokinetics", "Clinical use", "Safety"]
     assert [h for h in headings if h in order] == [h for h in order if h in headings]
+    # graded comparisons of the two come first: the first graded line under Targets compares them
+    targets = lines[lines.index(next(h for h in lines if h.startswith("Targets"))) + 1]
+    assert re.match(r"  [A-D] ", targets) and f" than {ketref.get(b).name.lower()}" in targets.lower(), (
+        targets
+    )
+    statements = [line for line in lines if re.match(r"  [A-D] ", line)]
+    assert len(statements) >= 20  # the screen is used, not left at two or three lines a section
 
 
 def test_the_readme_command_heads_its_output_with_the_ci_phrase() -> None:

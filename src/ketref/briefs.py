@@ -46,6 +46,13 @@ BRIEF_SECTIONS: tuple[tuple[str, frozenset[str]], ...] = (
 """The sections after identity, with the predicates (read from each entity's side) each takes."""
 
 
+class BriefSection(Section):
+    """A section of a brief: its first ``compared`` statements compare the two entities (directly,
+    or as one line with a value for each); the rest are about one of them."""
+
+    compared: int = 0
+
+
 class Brief(FrozenModel):
     """Two entities compared: identity first, then the sections of :data:`BRIEF_SECTIONS`."""
 
@@ -53,7 +60,7 @@ class Brief(FrozenModel):
     b: Id
     title: str
     min_tier: SourceTier | None = None
-    sections: tuple[Section, ...]
+    sections: tuple[BriefSection, ...]
 
 
 def _fits(kb: KnowledgeBase, title: str, reading: Reading) -> bool:
@@ -100,6 +107,51 @@ def _graded(
     return [s for *_, s in sorted(found, key=lambda t: (t[0], t[1]))]
 
 
+def _pk_lines(
+    kb: KnowledgeBase, a: str, b: str, tier: SourceTier | None
+) -> tuple[list[Statement], list[Statement], set[str]]:
+    """Pharmacokinetics as one line per parameter and route, with the values of each entity that
+    has them: ``Elimination half-life (intravenous): esketamine 5.2 h; arketamine 6.1 h``. Lines
+    with values for both come first; then the claims they use (left out of the other lines)."""
+    from ketref.humanize import summarize_values
+    from ketref.models.readings import Reading
+
+    sides: dict[tuple[str, str], dict[str, Statement]] = {}
+    used: set[str] = set()
+    for entity in (a, b):
+        groups: dict[tuple[str, str], list[Reading]] = {}
+        for claim in kb.claims(subject=entity, predicate="has_parameter"):
+            if claim.subject == entity and claim.comparison is None and claim.values:
+                groups.setdefault((claim.object, claim.context.route or ""), []).append(Reading.of(claim))
+        for key, readings in groups.items():
+            found = synthesized(kb, readings, min_tier=tier)
+            if not found:
+                continue
+            statement, kept = found[0]
+            values = summarize_values([v for r in kept for v in r.claim.values])
+            sides.setdefault(key, {})[entity] = statement.model_copy(update={"text": values})
+            used.update(statement.claims)
+    both: list[Statement] = []
+    one: list[Statement] = []
+    for (parameter, route), per_entity in sides.items():
+        head = sentence_case(entity_phrase(kb, parameter, article=False))
+        head += f" ({entity_phrase(kb, route, article=False)})" if route else ""
+        parts = [(e, per_entity[e]) for e in (a, b) if e in per_entity]
+        grades = [s.grade for _, s in parts if s.grade is not None]
+        statement = Statement(
+            text=f"{head}: " + "; ".join(f"{entity_phrase(kb, e, article=False)} {s.text}" for e, s in parts),
+            grade=min(grades, key=lambda g: g.rank) if grades else None,
+            claims=tuple(c for _, s in parts for c in s.claims),
+            conflict=next((s.conflict for _, s in parts if s.conflict), None),
+            sizes_differ=all(s.sizes_differ for _, s in parts if s.conflict),
+            caveats=tuple(dict.fromkeys(c for _, s in parts for c in s.caveats)),
+            citations=tuple({c.source: c for _, s in parts for c in s.citations}.values()),
+        )
+        (both if len(parts) == 2 else one).append(statement)
+    rank = lambda s: -(s.grade.rank if s.grade else 0)  # noqa: E731
+    return sorted(both, key=rank), sorted(one, key=rank), used
+
+
 def _identity(kb: KnowledgeBase, a: str, b: str) -> list[Statement]:
     lines = []
     for entity_id in (a, b):
@@ -136,16 +188,31 @@ def brief(
     first, second = kb.get(a), kb.get(b)
     if first.id == second.id:
         raise InvalidQueryError(f"compare needs two different entities; both name {first.id!r}")
-    sections = [Section(title="Identity", statements=tuple(_identity(kb, first.id, second.id)))]
+    sections = [BriefSection(title="Identity", statements=tuple(_identity(kb, first.id, second.id)))]
     for title, predicates in BRIEF_SECTIONS:
         topical = title == "Targets"
         direct = _graded(kb, _direct(kb, first.id, second.id, title, predicates), tier, by_topic=topical)
+        paired: list[Statement] = []
+        single: list[Statement] = []
+        used: set[str] = set()
+        if title == "Pharmacokinetics":
+            paired, single, used = _pk_lines(kb, first.id, second.id, tier)
         own = [
-            _graded(kb, _alone(kb, e, title, predicates), tier, by_topic=topical)
+            _graded(
+                kb,
+                [r for r in _alone(kb, e, title, predicates) if r.claim.id not in used],
+                tier,
+                by_topic=topical,
+            )
             for e in (first.id, second.id)
         ]
-        statements = direct + [s for pair in zip_longest(*own) for s in pair if s is not None]
-        sections.append(Section(title=title, statements=tuple(dict.fromkeys(statements))))
+        statements = tuple(
+            dict.fromkeys(
+                direct + paired + single + [s for pair in zip_longest(*own) for s in pair if s is not None]
+            )
+        )
+        compared = len(dict.fromkeys(direct + paired))
+        sections.append(BriefSection(title=title, statements=statements, compared=compared))
     name_a = entity_phrase(kb, first.id, article=False)
     name_b = entity_phrase(kb, second.id, article=False)
     return Brief(
@@ -157,39 +224,70 @@ def brief(
     )
 
 
+LINES_PER_STATEMENT = 3
+"""A statement longer than this many lines is cut with "…" (``--detail`` has it whole)."""
+
+
 def _line(statement: Statement, width: int) -> list[str]:
     if statement.grade is None:
         return textwrap.wrap(statement.text, width, initial_indent="  ", subsequent_indent="  ")
-    cited = [c.short for c in statement.citations]
-    shown = "; ".join(dict.fromkeys(cited[:2])) + (f" +{len(set(cited)) - 2}" if len(set(cited)) > 2 else "")
-    flag = statement.mark
-    text = f"{statement.text}{flag} [{shown}]" if shown else statement.text + flag
-    return textwrap.wrap(text, width, initial_indent=f"  {statement.grade.value} ", subsequent_indent="    ")
+    cited = list(dict.fromkeys(c.short for c in statement.citations))
+    shown = cited[0] + (f" +{len(cited) - 1}" if len(cited) > 1 else "") if cited else ""
+    text = f"{statement.text}{statement.mark}" + (f" [{shown}]" if shown else "")
+    lines = textwrap.wrap(text, width, initial_indent=f"  {statement.grade.value} ", subsequent_indent="    ")
+    if len(lines) > LINES_PER_STATEMENT:
+        lines = lines[:LINES_PER_STATEMENT]
+        last = lines[-1]
+        lines[-1] = (last if len(last) < width else last[: last.rfind(" ")]) + " …"
+    return lines
+
+
+def _score(statement: Statement, comparative: bool) -> float:
+    """How much a line earns its place: its grade (A 3 … D 0; a fact 3), and 1.5 more for a line
+    that compares the two, so a graded comparison comes before a statement about one alone."""
+    grade = statement.grade.rank if statement.grade is not None else 3
+    return grade + (1.5 if comparative else 0.0)
 
 
 def brief_text(found: Brief, *, width: int = 100, budget: int = 54) -> str:
-    """The brief as text of at most ``budget`` lines (the CLI adds a disclaimer line): each
-    section gets an equal share, its best statements first, and says how many more there are."""
+    """The brief as text of at most ``budget`` lines (the CLI adds a disclaimer line).
+
+    Identity is printed whole; every other section gets its first line; the lines left go to the
+    best statements of any section: graded comparisons first (:func:`_score`), then by grade.
+    Each section keeps its own order and says in its heading how many statements it leaves out.
+    """
     head = [sentence_case(found.title), ""]
     tail = ["", "Grades A–D: see docs/sources.md. The full listing: ketref compare --detail."]
     sections = [s for s in found.sections if s.statements]
-    room = budget - len(head) - len(tail)
-    share = max(3, room // max(1, len(sections)))
+    room = budget - len(head) - len(tail) - len(sections)  # a heading each
+    wrapped = {
+        (i, j): _line(statement, width)
+        for i, s in enumerate(sections)
+        for j, statement in enumerate(s.statements)
+    }
+    chosen: set[tuple[int, int]] = set()
+    used = 0
+
+    def take(key: tuple[int, int]) -> None:
+        nonlocal used
+        if key not in chosen and used + len(wrapped[key]) <= room:
+            chosen.add(key)
+            used += len(wrapped[key])
+
+    for i, section in enumerate(sections):  # identity whole, then a first line for every section
+        for j in range(len(section.statements) if section.title == "Identity" else 1):
+            take((i, j))
+    ranked = sorted(
+        wrapped,
+        key=lambda k: (-_score(sections[k[0]].statements[k[1]], k[1] < sections[k[0]].compared), k),
+    )
+    for key in ranked:
+        take(key)
     body: list[str] = []
-    for n, section in enumerate(sections):
-        left = (
-            room - len(body) - (len(sections) - n - 1) * 2
-        )  # keep at least a title and a line for later ones
-        limit = min(share, left) - 1
-        lines: list[str] = []
-        shown = 0
-        for statement in section.statements:
-            wrapped = _line(statement, width)
-            if len(lines) + len(wrapped) > limit - (1 if shown < len(section.statements) - 1 else 0):
-                break
-            lines += wrapped
-            shown += 1
-        if shown < len(section.statements):
-            lines.append(f"    (+{len(section.statements) - shown} more)")
-        body += [section.title, *lines]
+    for i, section in enumerate(sections):
+        shown = sorted(j for n, j in chosen if n == i)
+        left = len(section.statements) - len(shown)
+        body.append(section.title + (f" (+{left} more)" if left else ""))
+        for j in shown:
+            body += wrapped[(i, j)]
     return "\n".join(head + body + tail) + "\n"
