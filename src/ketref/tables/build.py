@@ -72,16 +72,12 @@ def _form_cell(
         if r.comparator is not None and r.comparator not in FORMS:
             continue  # the forms table compares the forms with each other
         readings.append(r)
-    found = []
-    for statement, kept in synthesized(kb, readings, min_tier=min_tier):
-        text = _cell_phrase(kb, kept, with_object=obj is None)
-        text += statement.mark
-        grade = statement.grade.value if statement.grade else "–"
-        found.append(
-            (-(statement.grade.rank if statement.grade else 0), f"{grade}: {text}", statement.claims)
-        )
-    found.sort(key=lambda t: t[0])
-    return Cell.of([Segment(text=text, claims=claims) for _, text, claims in found])
+    return _cell(
+        [
+            (_rank(statement), _segment(statement, _cell_phrase(kb, kept, with_object=obj is None)))
+            for statement, kept in synthesized(kb, readings, min_tier=min_tier)
+        ]
+    )
 
 
 def _cell_phrase(kb: KnowledgeBase, group: list[Reading], *, with_object: bool) -> str:
