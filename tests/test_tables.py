@@ -242,7 +242,7 @@ def test_affinities_table_has_one_row_per_target_and_form_with_the_fold() -> Non
     esk = rows[("NMDA receptor", "Esketamine")]
     assert esk[2].text == "B: Ki 0.3 µM (rat)"  # Ebert 1997: "(S)-ketamine (Ki 0.3 microM)"
     assert (
-        "B: 3–5-fold greater affinity than arketamine (Ki 0.3 vs 1.4 µM, Ebert 1997; "
+        "B: 3–5-fold greater affinity than arketamine (Ki 0.3 vs 1.4 µM, Ebert et al. 1997; "
         "stated as 2–3, 3–4, 4–5 and 5-fold)" in esk[3].text
     )
     assert "3–5-fold lower affinity than esketamine" in rows[("NMDA receptor", "Arketamine")][3].text
