@@ -28,7 +28,7 @@ from ketref.profiles import (
     profile,
 )
 from ketref.queries.orientation import Reading
-from ketref.statements import Statement, synthesized
+from ketref.statements import Statement, combine, synthesized
 from ketref.vocabulary import SourceTier
 
 if TYPE_CHECKING:
@@ -138,14 +138,10 @@ def _pk_lines(
         head += f" ({entity_phrase(kb, route, article=False)})" if route else ""
         parts = [(e, per_entity[e]) for e in (a, b) if e in per_entity]
         grades = [s.grade for _, s in parts if s.grade is not None]
-        statement = Statement(
-            text=f"{head}: " + "; ".join(f"{entity_phrase(kb, e, article=False)} {s.text}" for e, s in parts),
-            grade=min(grades, key=lambda g: g.rank) if grades else None,
-            claims=tuple(c for _, s in parts for c in s.claims),
-            conflict=next((s.conflict for _, s in parts if s.conflict), None),
-            sizes_differ=all(s.sizes_differ for _, s in parts if s.conflict),
-            caveats=tuple(dict.fromkeys(c for _, s in parts for c in s.caveats)),
-            citations=tuple({c.source: c for _, s in parts for c in s.citations}.values()),
+        statement = combine(  # as good as its weaker side
+            f"{head}: " + "; ".join(f"{entity_phrase(kb, e, article=False)} {s.text}" for e, s in parts),
+            [s for _, s in parts],
+            min(grades, key=lambda g: g.rank) if grades else None,
         )
         (both if len(parts) == 2 else one).append(statement)
     rank = lambda s: -(s.grade.rank if s.grade else 0)  # noqa: E731

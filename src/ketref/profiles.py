@@ -15,11 +15,11 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from ketref._memo import PerKnowledgeBase
-from ketref.grades import Grade, grade, resolve_tier
+from ketref.grades import resolve_tier
 from ketref.humanize import entity_phrase, format_value, sentence_case
 from ketref.models._base import FrozenModel, Id
 from ketref.queries.orientation import Reading
-from ketref.statements import Citation, Statement, synthesized
+from ketref.statements import Citation, Statement, combine, synthesized
 from ketref.vocabulary import EntityKind, SourceTier, StereoForm
 
 if TYPE_CHECKING:
@@ -255,22 +255,13 @@ def _statements(kb: KnowledgeBase, readings: Iterable[Reading], tier: SourceTier
     return sorted(found, key=lambda s: -(s.grade.rank if s.grade else 0))
 
 
-def _merge(kb: KnowledgeBase, title: str, parts: Sequence[Statement]) -> Statement:
-    """One row of several statements about one thing (a target's binding, affinity and action)."""
-    citations = {c.source: c for p in parts for c in p.citations}
-    sources = [kb.source(s) for s in citations]
-    against = [p.conflict for p in parts if p.conflict]
-    statuses = [kb.claim(c).status for p in parts for c in p.claims]
-    text = f"{title}: " + "; ".join(dict.fromkeys(p.text for p in parts))
-    return Statement(
-        text=text,
-        grade=grade(sources, statuses) if sources else Grade.D,
-        claims=tuple(c for p in parts for c in p.claims),
-        conflict=" ".join(against) or None,
-        sizes_differ=bool(against) and all(p.sizes_differ for p in parts if p.conflict),
-        caveats=tuple(dict.fromkeys(c for p in parts for c in p.caveats)),
-        citations=tuple(sorted(citations.values(), key=lambda c: -c.tier.rank)),
-    )
+def _merge(title: str, parts: Sequence[Statement]) -> Statement:
+    """One row of several statements about one thing (a target's binding, affinity and action),
+    graded as its best-supported statement: sources behind different statements (a Ki from one
+    study, a fold from another) do not agree on one thing, so they do not add up to a better grade."""
+    graded = [p.grade for p in parts if p.grade is not None]
+    best = max(graded, key=lambda g: g.rank) if graded else None
+    return combine(f"{title}: " + "; ".join(dict.fromkeys(p.text for p in parts)), parts, best)
 
 
 _ACTION = {
@@ -326,7 +317,7 @@ def _target_rows(kb: KnowledgeBase, readings: list[Reading], tier: SourceTier | 
         if parts:
             # measured values first, then comparisons, then plain statements of action
             parts.sort(key=lambda s: (-(s.grade.rank if s.grade else 0), len(s.text) < 20))
-            rows.append(_merge(kb, sentence_case(entity_phrase(kb, partner, article=False)), parts))
+            rows.append(_merge(sentence_case(entity_phrase(kb, partner, article=False)), parts))
     rows.sort(key=lambda s: (-(s.grade.rank if s.grade else 0), -len(s.claims)))
     return rows
 

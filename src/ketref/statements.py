@@ -35,6 +35,7 @@ __all__ = [
     "Statement",
     "claim_sources",
     "claim_text",
+    "combine",
     "comparison_phrase",
     "derived_comparison",
     "fold_summary",
@@ -630,6 +631,23 @@ def synthesize(
         sizes_differ=conflict is not None and not opposite,
         caveats=caveats,
         citations=tuple(citations),
+    )
+
+
+def combine(text: str, parts: Sequence[Statement], grade: Grade | None) -> Statement:
+    """One line made of several statements (a target's row, a parameter for two forms): the given
+    text and grade, every part's claims, caveats and citations, and their conflicts, which count
+    as sizes that differ only when each part's does."""
+    conflicts = [p.conflict for p in parts if p.conflict]
+    citations = {c.source: c for p in parts for c in p.citations}
+    return Statement(
+        text=text,
+        grade=grade,
+        claims=tuple(dict.fromkeys(c for p in parts for c in p.claims)),
+        conflict=" ".join(dict.fromkeys(conflicts)) or None,
+        sizes_differ=bool(conflicts) and all(p.sizes_differ for p in parts if p.conflict),
+        caveats=tuple(dict.fromkeys(c for p in parts for c in p.caveats)),
+        citations=tuple(sorted(citations.values(), key=lambda c: -c.tier.rank)),
     )
 
 
