@@ -443,6 +443,9 @@ def test_every_quiz_is_well_posed_and_balanced(seed: int, n: int, grade: str) ->
     assert max(Counter(q.kind for q in questions).values()) <= cap
     assert max(Counter(q.topic for q in questions).values()) <= cap
     assert len({q.stem for q in questions}) == len(questions)
+    # no fact asked twice: "the sources agree" and "the sources disagree" on one conflict, or
+    # "which binds more tightly" and "which binds less tightly", would give each other away
+    assert len({frozenset(q.claims) for q in questions}) == len(questions)
     for q in questions:
         check(q, Grade(grade))
 

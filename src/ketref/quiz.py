@@ -341,7 +341,8 @@ class _Reader:
             return family_name + (" et al." if len(source.authors) > 1 or source.et_al else "") + year
         if source.kind.value in _TIER_PHRASE:
             phrase = _TIER_PHRASE[source.kind.value]
-            return f"{phrase} ({source.publisher})" if source.publisher else phrase
+            publisher = source.publisher.split(" (")[0] if source.publisher else None
+            return f"{phrase} ({publisher})" if publisher else phrase
         from ketref.statements import short_citation
 
         return short_citation(source)
@@ -1430,6 +1431,7 @@ def make_quiz(
     topics: Counter[str] = Counter()
     chosen: list[Question] = []
     stems: set[str] = set()
+    facts: set[frozenset[str]] = set()
     # round-robin over kinds, so a short quiz still mixes them
     by_kind: dict[str, list[Question]] = defaultdict(list)
     for q in pool:
@@ -1444,10 +1446,13 @@ def make_quiz(
                 q = bucket.pop()
                 if kinds[kind] >= cap or topics[q.topic] >= cap or q.stem in stems:
                     continue
+                if frozenset(q.claims) in facts:  # the same fact asked twice gives itself away
+                    continue
                 chosen.append(q)
                 kinds[kind] += 1
                 topics[q.topic] += 1
                 stems.add(q.stem)
+                facts.add(frozenset(q.claims))
                 progress = True
                 break
     shortfall = None
@@ -1457,7 +1462,8 @@ def make_quiz(
             f"well-posed questions over {len(by_kind) if pool else 0} kinds"
             f"{' at grade ' + grade.value + ' or better' if grade and grade is not Grade.D else ''}"
             f"{' at tier ' + tier.value + ' or better' if tier else ''}, and no more "
-            f"than a quarter of a quiz ({cap}) may come from one kind or topic"
+            f"than a quarter of a quiz ({cap}) may come from one kind or topic, and no fact is "
+            "asked twice"
         )
     return QuizReport(questions=tuple(chosen), asked=n, available=len(pool), shortfall=shortfall)
 
