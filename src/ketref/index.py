@@ -158,32 +158,30 @@ class NameIndex:
         exact = self.lookup(text)
         if exact is not None:
             offer(exact, 1.0, text.strip())
+        names, shown = self._names, self._shown
         for name_key in found.prefixed(key):
-            offer(self._names[name_key], 0.9 * len(key) / len(name_key) + 0.05, self._shown[name_key])
+            offer(names[name_key], 0.9 * len(key) / len(name_key) + 0.05, shown[name_key])
         for name_key in found.with_words(words):
-            offer(
-                self._names[name_key],
-                0.8 * len(key) / max(len(name_key), len(key)) + 0.05,
-                self._shown[name_key],
-            )
+            offer(names[name_key], 0.8 * len(key) / max(len(name_key), len(key)) + 0.05, shown[name_key])
         if not best:  # nothing by name: similar spellings, above a threshold
             matcher = difflib.SequenceMatcher(None, b=key)
-            for name_key, entity_id in self._names.items():
+            for name_key, entity_id in names.items():
                 matcher.set_seq1(name_key)
                 # the cheap upper bounds rule most names out before the exact ratio is computed
                 if matcher.real_quick_ratio() >= 0.75 and matcher.quick_ratio() >= 0.75:
                     ratio = matcher.ratio()
                     if ratio >= 0.75:
-                        offer(entity_id, 0.6 * ratio, self._shown[name_key])
+                        offer(entity_id, 0.6 * ratio, shown[name_key])
         content = [w for w in words if len(w) > 2]
         enough = limit is not None and sum(1 for score, _ in best.values() if score > 0.3) >= limit
         if content and not enough:  # a description hit (0.3) could still make the best ``limit``
             for entity_id in found.described_by(content):
                 offer(entity_id, 0.3, entities[entity_id].description)
-        hits = [
-            SearchHit(entity_id, round(score, 4), matched) for entity_id, (score, matched) in best.items()
-        ]
-        return sorted(hits, key=lambda h: (-h.score, h.entity_id))
+        # best score first, then by id; hits are made for the best ``limit`` only
+        ranked = sorted(
+            (-round(score, 4), entity_id, matched) for entity_id, (score, matched) in best.items()
+        )
+        return [SearchHit(entity_id, -score, matched) for score, entity_id, matched in ranked[:limit]]
 
     def _searcher(self, entities: Mapping[str, EntityBase]) -> _Searcher:
         if self._search_index is None:
