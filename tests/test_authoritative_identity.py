@@ -77,3 +77,48 @@ def test_esketamine_base_rotation_keeps_both_signs() -> None:
     by_source = {r.evidence.source: r.sign for r in rotations}
     assert by_source["internetchemie-esketamine"] == "+"
     assert by_source["burjanadze-ketamine-ce"] == "-"
+
+
+def test_german_wikipedia_melting_points_and_the_hydrochloride_conflict() -> None:
+    assert (92.0, 93.0, "base", "degC") in _melting("racemic-ketamine")
+    assert (262.0, 263.0, None, "degC") in _melting("ketamine-hydrochloride")
+    # the conflict rule finds the non-overlapping ranges itself (a curated duplicate is refused)
+    pairs = [
+        {x.id for x in c.side_a} | {x.id for x in c.side_b} for c in KB.conflicts() if c.kind == "magnitude"
+    ]
+    assert {
+        "ketamine-hydrochloride.melting-point.de-wikipedia",
+        "ketamine-hydrochloride.melting-point.swgdrug",
+    } in pairs
+    # the Ph. Eur.'s "about 260 °C" fits both and conflicts with neither
+    assert not any("ketamine-hydrochloride.melting-point.ph-eur" in p for p in pairs)
+
+
+@pytest.mark.parametrize(
+    ("name", "entity"),
+    [
+        ("ketamina", "ketamine"),
+        ("kétamine", "ketamine"),
+        ("Ketamin", "ketamine"),
+        ("ketaminum", "ketamine"),
+        ("(RS)-2-(2-chlorophenyl)-2-(methylamino)cyclohexanone", "racemic-ketamine"),
+        ("(S)-2-(2-chlorophenyl)-2-(methylamino)cyclohexanone", "esketamine"),
+        ("(R)-2-(2-chlorophenyl)-2-(methylamino)cyclohexanone", "arketamine"),
+        ("JNJ-54135419", "esketamine"),
+        ("(2RS)-2-(2-chlorophenyl)-2-(methylamino)cyclohexanone hydrochloride", "ketamine-hydrochloride"),
+        ("(S)-2-(o-chlorophenyl)-2-(methylamino)cyclohexanone hydrochloride", "esketamine-hydrochloride"),
+        ("opioid μ-receptor", "mu-opioid-receptor"),
+    ],
+)
+def test_names_from_references_resolve(name: str, entity: str) -> None:
+    """Other-language generic names, IUPAC names and literature names, each with its evidence in the
+    entity's note."""
+    found = KB.get(name)
+    assert found.id == entity
+    assert name.casefold() in (found.note or "").casefold() or name in found.synonyms
+
+
+def test_iupac_names_keep_the_forms_apart() -> None:
+    """The (RS), (S) and (R) names differ only in their descriptor and must not collapse."""
+    ids = {KB.get(f"({d})-2-(2-chlorophenyl)-2-(methylamino)cyclohexanone").id for d in ("RS", "S", "R")}
+    assert ids == {"racemic-ketamine", "esketamine", "arketamine"}
