@@ -129,3 +129,43 @@ def test_spravato_eu_first_dose_for_adults_65_and_over_is_28_mg() -> None:
     assert any(
         v.low == 28.0 and v.unit == "mg" and "65" in (v.measure or "") for c in found for v in c.values
     )
+
+
+@pytest.mark.parametrize(
+    "condition",
+    [
+        "blood-pressure-elevation-hazard",
+        "hypersensitivity-to-ketamine",
+        "eclampsia-or-pre-eclampsia",
+        "severe-coronary-or-myocardial-disease",
+        "cerebrovascular-accident",
+        "cerebral-trauma",
+    ],
+)
+def test_ketalar_uk_contraindications(condition: str) -> None:
+    found = _find("ketalar", "contraindicated_in", condition)
+    assert any(c.context.jurisdiction == "GB" for c in found)
+
+
+@pytest.mark.parametrize(
+    "effect",
+    ["hemodynamic-instability", "emergence-reactions", "respiratory-depression", "drug-induced-liver-injury"],
+)
+def test_ketalar_warnings_rest_on_the_label_as_well_as_the_drug_information_page(effect: str) -> None:
+    """The label's own cross-reference seconds the drug-information service's list."""
+    found = _find("ketalar", "has_warning", effect)
+    sources = {e.source for c in found for e in c.evidence}
+    assert {"drugcentral-ketalar-label", "inpharmd-ketamine"} <= sources
+
+
+def test_ketalar_pediatric_neurotoxicity_warning() -> None:
+    assert _find("ketalar", "has_warning", "pediatric-neurotoxicity")
+
+
+def test_spravato_psychiatric_emergency_schedule_is_84_mg_twice_weekly_for_4_weeks() -> None:
+    found = _find("spravato", "has_dose", "mdd-psychiatric-emergency", "intranasal")
+    assert found
+    values = {(v.low, v.unit, v.measure) for c in found for v in c.values}
+    assert (84.0, "mg", "dose, twice a week") in values
+    assert (4.0, "week", "duration") in values
+    assert (56.0, "mg", "reduced dose, by tolerability") in values

@@ -162,3 +162,16 @@ def test_protein_binding_in_plasma_and_to_albumin_are_kept_apart_with_a_conflict
     assert {"esketamine", "arketamine", "racemic-ketamine"} <= {
         x.subject for x in conflict.side_a + conflict.side_b
     }
+
+
+def test_review_restates_the_label_pk_of_intranasal_esketamine() -> None:
+    """Current Psychiatry's review: about 48 %, Tmax 20-40 min after the last spray, half-life 7-12 h."""
+    assert numbers(one("esketamine", "has_parameter", "bioavailability", "mdedge-esketamine-pk")) == {
+        (48.0, 48.0, "percent")
+    }
+    assert numbers(
+        one("esketamine", "has_parameter", "time-to-peak-concentration", "mdedge-esketamine-pk")
+    ) == {(20.0, 40.0, "minute")}
+    assert numbers(one("esketamine", "has_parameter", "elimination-half-life", "mdedge-esketamine-pk")) == {
+        (7.0, 12.0, "hour")
+    }

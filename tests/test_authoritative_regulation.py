@@ -88,3 +88,20 @@ def test_the_two_label_versions_of_dissociation_incidence_are_kept_with_their_co
     assert {(61.0, 75.0), (61.0, 84.0)} <= ranges
     curated = [c for c in KB.conflicts() if "CADSS" in c.topic]
     assert curated
+
+
+def test_spravato_eu_authorisation_dated_18_december_2019_by_the_ema() -> None:
+    found = _authoritative(_find("spravato", "approved_for", "treatment-resistant-depression", "EU"))
+    dated = [c for c in found if c.context.date == "2019-12-18"]
+    assert dated
+    assert any(KB.source(e.source).effective_tier == SourceTier.REGULATORY for e in dated[0].evidence)
+    assert dated[0].status == Status.ESTABLISHED
+
+
+def test_spravato_us_monotherapy_approval_in_january_2025_is_reported_not_established() -> None:
+    """Only a trade newsletter was read, so the claim is reported, dated to the month, and says so."""
+    found = _authoritative(_find("spravato", "approved_for", "treatment-resistant-depression", "US"))
+    mono = [c for c in found if c.context.date == "2025-01"]
+    assert mono
+    assert mono[0].status == Status.REPORTED
+    assert "monotherapy" in (mono[0].note or "")
