@@ -169,3 +169,19 @@ def test_spravato_psychiatric_emergency_schedule_is_84_mg_twice_weekly_for_4_wee
     assert (84.0, "mg", "dose, twice a week") in values
     assert (4.0, "week", "duration") in values
     assert (56.0, "mg", "reduced dose, by tolerability") in values
+
+
+@pytest.mark.parametrize(
+    "condition",
+    [
+        "hypersensitivity-to-ketamine",
+        "uncontrolled-hypertension",
+        "blood-pressure-elevation-hazard",
+        "eclampsia-or-pre-eclampsia",
+        "untreated-hyperthyroidism",
+    ],
+)
+def test_swiss_label_contraindications_of_ketamine(condition: str) -> None:
+    """The Swiss label names the active substance without a form: the claims sit on ketamine."""
+    found = _find("ketamine", "contraindicated_in", condition)
+    assert any(c.context.jurisdiction == "CH" for c in found)

@@ -132,3 +132,12 @@ def test_arketamine_phase_1_in_healthy_subjects_is_recorded() -> None:
         "wang-2025-pharmaceuticals-r-ketamine-phase-1",
     )
     assert trial and trial[0].context.route == "intravenous"
+
+
+def test_arketamine_clinical_record_keeps_the_failed_sponsor_study_beside_the_positive_ones() -> None:
+    """Shafique 2024: two studies showed efficacy; the sponsor's study missed its a priori end points."""
+    claims = find("arketamine", "treats", "treatment-resistant-depression", "shafique-2024-ijms")
+    assert {c.negated for c in claims} == {True, False}
+    failed = next(c for c in claims if c.negated)
+    assert "post hoc" in (failed.note or "")
+    assert find("arketamine", "treats", "bipolar-depression", "shafique-2024-ijms")
