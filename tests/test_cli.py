@@ -172,11 +172,16 @@ def test_pathway_diagram_text_is_pure(fmt: str) -> None:
 
 def test_pathway_text_compare_and_paths(tmp_path: Path) -> None:
     code, out, _ = run("pathway", "esketamine")
-    assert code == 0 and out.startswith("pathway of esketamine (core view):")
+    # Readers see display names, never ids, in the text view.
+    assert code == 0 and out.startswith("pathway of Esketamine (core view):")
+    assert "Glutamate surge --activates--> AMPA receptor" in out
+    assert "ampa-receptor" not in out.split("claims:")[0]
+    assert "sources: " in out
     code, out, _ = run("pathway", "esketamine", "--compare", "arketamine")
-    assert code == 0 and "only arketamine" in out
+    assert code == 0 and "only Arketamine" in out and "*" not in out
+    assert "Each binds Sigma-1 receptor  (both; arketamine higher affinity)" in out
     code, out, _ = run("paths", "esketamine", "nmda-receptor-blockade", "mtor")
-    assert code == 0 and "-> mtor" in out
+    assert code == 0 and "-> mTOR" in out and "from NMDA receptor blockade to mTOR" in out
     code, out, _ = run("pathway", "esketamine", "--format", "mermaid", "--out", str(tmp_path / "p.mmd"))
     assert code == 0 and (tmp_path / "p.mmd").read_text(encoding="utf-8").startswith("flowchart")
 

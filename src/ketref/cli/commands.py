@@ -466,30 +466,43 @@ def _pathway(ctx: Context) -> Output:
         return Output({"format": ns.format, "text": diagram}, diagram, document=True)
 
     def text(out: TextIO) -> None:
+        from ketref.vocabulary import PREDICATES
+
+        def name(pathway: Any, node: str) -> str:
+            return str(pathway.node(node).name)
+
         if ns.compare:
-            for title, keys in (
-                ("both", view.shared),
-                (f"only {view.a.root}", view.only_a),
-                (f"only {view.b.root}", view.only_b),
+            a, b = view.a, view.b
+            names = {n.id: n.name for n in (*b.nodes, *a.nodes)}
+            for title, keys, root in (
+                ("both", view.shared, "Each"),
+                (f"only {name(a, a.root)}", view.only_a, name(a, a.root)),
+                (f"only {name(b, b.root)}", view.only_b, name(b, b.root)),
             ):
                 print(f"{title} ({len(keys)} steps):", file=out)
                 for source, target, predicate in keys:
                     note = view.note((source, target, predicate))
+                    first = root if source == "*" else names.get(source, source)
                     print(
-                        f"  {source} {predicate} {target}" + (f"  (both; {note})" if note else ""), file=out
+                        f"  {first} {PREDICATES[predicate].label} {names.get(target, target)}"
+                        + (f"  (both; {note})" if note else ""),
+                        file=out,
                     )
             return
         print(
-            f"pathway of {view.root} ({view.view} view): {len(view.nodes)} nodes, {len(view.edges)} steps",
+            f"pathway of {name(view, view.root)} ({view.view} view): "
+            f"{len(view.nodes)} nodes, {len(view.edges)} steps",
             file=out,
         )
         for edge in view.edges:
             flags = " [inherited]" if edge.inherited else ""
             print(
-                f"  {edge.source} --{edge.label}--> {edge.target}"
+                f"  {name(view, edge.source)} --{edge.label}--> {name(view, edge.target)}"
                 f"  ({edge.status.value}, grade {edge.grade.value}){flags}",
                 file=out,
             )
+            if edge.cited:
+                print(f"      sources: {'; '.join(edge.cited)}", file=out)
             print(f"      claims: {', '.join(edge.claims)}", file=out)
         if view.missing:
             print("not in the claims, so not drawn:", file=out)
@@ -517,12 +530,14 @@ def _paths(ctx: Context) -> Output:
     total = len(whole.paths(ns.source, ns.target))
 
     def text(out: TextIO) -> None:
+        def name(node: str) -> str:
+            return whole.node(node).name
+
         shown_part = f" (the {len(found)} shortest shown; --limit N for more)" if total > len(found) else ""
-        print(
-            f"{total} path{'s' if total != 1 else ''} from {ns.source} to {ns.target}{shown_part}", file=out
-        )
+        plural = "s" if total != 1 else ""
+        print(f"{total} path{plural} from {name(ns.source)} to {name(ns.target)}{shown_part}", file=out)
         for p in found:
-            print(f"  ({p.weakest.value}) {' -> '.join(p.nodes)}", file=out)
+            print(f"  ({p.weakest.value}) {' -> '.join(name(n) for n in p.nodes)}", file=out)
 
     return Output(found, text)
 
