@@ -159,10 +159,10 @@ def run(*argv: str) -> tuple[int, str, str]:
     [
         (["show", "EXA-1"], "Examplamine  (compound, id examplamine)"),
         (["table", "adverse-effects"], "Example drowsiness"),
-        (["pathway", "examplamine"], "examplamine --is an antagonist of--> alpha-example-receptor"),
+        (["pathway", "examplamine"], "Examplamine --is an antagonist of--> Alpha example receptor"),
         (["pathway", "examplamine", "--format", "mermaid"], "flowchart LR"),
         (["pathway", "examplamine", "--format", "dot"], "digraph pathway {"),
-        (["paths", "examplamine", "examplamine", "example calm"], "-> example-calm"),
+        (["paths", "examplamine", "examplamine", "example calm"], "-> Example calm"),
         (["factsheet", "examplamine", "--format", "md"], "# Examplamine"),
         (["quiz", "--n", "200"], "Example lecture note"),
         (["flashcards"], "What does examplamine bind?"),
