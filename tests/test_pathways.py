@@ -584,9 +584,9 @@ def test_a_step_both_forms_have_with_different_potency_reads_both() -> None:
         main(["pathway", "esketamine", "--compare", "arketamine", "--view", "full"], out, io.StringIO()) == 0
     )
     text = out.getvalue()
-    both = text[: text.index("only esketamine")]
-    assert "has_effect analgesia  (both; esketamine more potent)" in both
-    assert "analgesia" not in text[text.index("only esketamine") :]
+    both = text[: text.index("only Esketamine")]
+    assert "Each has the effect Analgesia  (both; esketamine more potent)" in both
+    assert "Analgesia" not in text[text.index("only Esketamine") :]
 
 
 def test_a_compound_outside_the_cascade_gets_its_nearest_steps_as_its_core() -> None:
