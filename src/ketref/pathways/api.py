@@ -38,7 +38,7 @@ def pathway(
     """The mechanism steps ``kb`` claims for a compound, as a graph with evidence on every edge.
 
     ``view="full"`` gives every step; ``view="core"`` the canonical antidepressant cascade and the
-    compound's own branches in at most about 12 nodes (:mod:`ketref.pathways.core`), for a slide.
+    compound's own branches in at most about 13 nodes (:mod:`ketref.pathways.core`), for a slide.
 
     Examples:
         >>> import ketref

@@ -60,7 +60,7 @@ blockade on GABAergic interneurons, disinhibition of pyramidal neurons, a glutam
 receptor activation, BDNF release, TrkB, mTOR, synaptogenesis, the antidepressant effect. The
 last is the endpoint branches must reach."""
 
-MAX_NODES = 12
+MAX_NODES = 13
 """The most nodes a core view has (about what a slide can show legibly)."""
 
 _BRANCH_KINDS = frozenset({EntityKind.TARGET, EntityKind.MOLECULE, EntityKind.CELL_TYPE, EntityKind.PROCESS})

@@ -251,25 +251,55 @@ def _tooltip(drawn: _Drawn, edge: PathwayEdge, note: str | None) -> str:
 
 
 def _pairs(drawn: _Drawn) -> list[tuple[str, str]]:
-    """Ligand and receptor drawn as one group: X activates target Y, Y leads nowhere in the view,
-    and X leads on elsewhere (BDNF activates TrkB, and BDNF activates mTOR). The steps leaving X
-    then leave the group, so the diagram reads BDNF–TrkB → mTOR without drawing a TrkB → mTOR
-    step that no claim states."""
+    """Nodes drawn as one group. A ligand and its receptor: X activates target Y, Y leads nowhere
+    in the view, and X leads on elsewhere (BDNF activates TrkB, and BDNF activates mTOR); the
+    steps leaving X then leave the group, so the diagram reads BDNF–TrkB → mTOR without drawing
+    a TrkB → mTOR step that no claim states. Or a ligand whose receptor alone leads on (BDNF
+    activates TrkB, TrkB activates mTOR), and a process with the cells it acts on (NMDA receptor
+    blockade on GABAergic interneurons): these two are stacked in one rank (see :func:`_stacked`,
+    :func:`_site`), which keeps the canonical cascade legible on a slide."""
     out: list[tuple[str, str]] = []
     sources = {e.source for e, _, _ in drawn.edges}
     kinds = {n.id: _kind(n) for n in drawn.pathway.nodes}
     for edge, _, _ in drawn.edges:
         y = edge.target
+        if _site(drawn, kinds, edge.source, y) and all(y != b and edge.source != b for _, b in out):
+            out.append((edge.source, y))
+            continue
         if (
             edge.predicate == "activates"
             and kinds.get(y) is EntityKind.TARGET
             and edge.source != drawn.pathway.root
-            and y not in sources
-            and any(e.source == edge.source and e.target != y for e, _, _ in drawn.edges)
+            and (
+                (
+                    y not in sources
+                    and any(e.source == edge.source and e.target != y for e, _, _ in drawn.edges)
+                )
+                or (kinds.get(edge.source) is EntityKind.MOLECULE and _stacked(drawn, edge.source, y))
+            )
             and all(y != b and edge.source != b for _, b in out)
         ):
             out.append((edge.source, y))
     return out
+
+
+def _site(drawn: _Drawn, kinds: dict[str, EntityKind], x: str, y: str) -> bool:
+    """Whether ``y`` is the cells a process ``x`` acts on and nothing leads on from them (NMDA
+    receptor blockade on GABAergic interneurons): the two are then drawn stacked in one group."""
+    return (
+        kinds.get(x) is EntityKind.PROCESS
+        and kinds.get(y) is EntityKind.CELL_TYPE
+        and not any(e.source == y for e, _, _ in drawn.edges)
+    )
+
+
+def _stacked(drawn: _Drawn, x: str, y: str) -> bool:
+    """Whether the receptor ``y`` of the ligand ``x`` leads on along one line (TrkB → mTOR) while
+    the ligand leads nowhere else: the pair is then drawn stacked in one rank, the step from ligand
+    to receptor inside the group, so the line reads BDNF–TrkB → mTOR one rank shorter."""
+    out_x = {e.target for e, _, _ in drawn.edges if e.source == x}
+    out_y = {e.target for e, _, _ in drawn.edges if e.source == y}
+    return out_x == {y} and len(out_y) == 1
 
 
 def to_dot(view: Pathway | PathwayDiff, *, href: Href | None = None) -> str:
@@ -281,7 +311,7 @@ def to_dot(view: Pathway | PathwayDiff, *, href: Href | None = None) -> str:
     lines = [
         "digraph pathway {",
         f'    graph [rankdir=LR, compound=true, newrank=true, fontname="Helvetica", fontsize={EDGE_FONT},'
-        f" label=<{_legend(drawn)}>, labelloc=b, labeljust=l, nodesep=0.12, ranksep=0.18, pad=0.1];",
+        f" label=<{_legend(drawn)}>, labelloc=b, labeljust=l, nodesep=0.12, ranksep=0.18, pad=0.05];",
         f'    node [fontname="Helvetica", fontsize={NODE_FONT}, style=filled, penwidth=1.2, color="#374151",'
         ' margin="0.08,0.04"];',
         f'    edge [fontname="Helvetica", fontsize={EDGE_FONT}, arrowsize=0.9, color="#111827"];',
@@ -301,6 +331,8 @@ def to_dot(view: Pathway | PathwayDiff, *, href: Href | None = None) -> str:
         ]
         if kind.rounded:
             attrs.append('style="filled,rounded"')
+        if kind.shape == "hexagon":  # its slanted sides already leave room round the label
+            attrs.append('margin="0.01,0.02"')
         if node.id == pathway.root or (drawn.diff is not None and node.id == drawn.diff.b.root):
             attrs.append("penwidth=2.5")
         link = href(node.id) if href is not None else None
@@ -316,13 +348,20 @@ def to_dot(view: Pathway | PathwayDiff, *, href: Href | None = None) -> str:
             f' tooltip="{_dot_text(names[x] + " and " + names[y])}";'
         )
         lines += ["    " + line for line in node_lines.get(i, [])]
+        kinds = {n.id: _kind(n) for n in pathway.nodes}
+        if _stacked(drawn, x, y) or _site(drawn, kinds, x, y):
+            lines.append(f"        {{ rank=same; {ids[x]}; {ids[y]}; }}")
         lines.append("    }")
+    roots = {pathway.root} | ({drawn.diff.b.root} if drawn.diff is not None else set())
+    given = sorted({ids[e.target] for e, _, _ in drawn.edges if e.derived and e.source in roots})
+    if given:  # the blockade a compound gives sits beside it, so the cascade starts one rank earlier
+        lines.append(f"    {{ rank=same; {'; '.join(sorted(ids[r] for r in roots) + given)}; }}")
     for index, (edge, colour, note) in enumerate(drawn.edges):
         style, width = GRADE_STYLE[edge.grade]
         words = _short_label(edge) + ("?" if _hedge(edge.status) else "")
         label = _wrapped(words, WRAP + 1) if words else ""
         if note:
-            label += ("\\n" if label else "") + _wrapped(f"(both: {note})", WRAP + 4)
+            label += ("\\n" if label else "") + _wrapped(f"(both: {note})", WRAP)
         attrs = [
             f'id="edge{index}"',
             f'label="{label}"',
