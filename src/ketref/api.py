@@ -257,7 +257,7 @@ def pathway(compound: EntityQuery, *, inherit: bool = False, view: View = "full"
         >>> p = ketref.pathway("esketamine")
         >>> any(path.nodes[-1] == "mtor" for path in p.paths("nmda-receptor-blockade", "mtor"))
         True
-        >>> len(ketref.pathway("esketamine", view="core").nodes) <= 12
+        >>> len(ketref.pathway("esketamine", view="core").nodes) <= 13
         True
     """
     from ketref.pathways import api

@@ -46,7 +46,7 @@ def pathway(
         >>> p = pathway(ketref.knowledge_base(), "esketamine")
         >>> any(path.nodes[-1] == "mtor" for path in p.paths("nmda-receptor-blockade", "mTOR"))
         True
-        >>> len(pathway(ketref.knowledge_base(), "arketamine", view="core").nodes) <= 12
+        >>> len(pathway(ketref.knowledge_base(), "arketamine", view="core").nodes) <= 13
         True
     """
     chosen = _check(inherit, view)
