@@ -694,3 +694,18 @@ def test_the_mermaid_legend_explains_every_arrow_colour_and_node_class_used() ->
     assert used and used == explained
     classes = set(re.findall(r'^\s+n\d+\[".*"\]:::(\w+)$', text, flags=re.M))
     assert classes == set(re.findall(r'^\s+K(\w+)\["', legend, flags=re.M))
+
+
+def test_comparing_a_compound_with_itself_is_refused() -> None:
+    """Reliability review L3: `pathway X --compare X` listed every step as 'both'; one compound named
+    twice (by id and by a synonym too) is a bad query, not a comparison."""
+    from ketref.errors import InvalidQueryError
+
+    for other in ("esketamine", "Esketamine", "S-ketamine"):
+        with pytest.raises(InvalidQueryError, match="both name esketamine"):
+            ketref.compare_pathways("esketamine", other)
+    from ketref.cli import main
+
+    err = io.StringIO()
+    assert main(["pathway", "esketamine", "--compare", "esketamine"], io.StringIO(), err) == 1
+    assert "compare two different compounds" in err.getvalue()

@@ -177,3 +177,11 @@ def test_the_map_agrees_with_bioregistry_where_it_is_installed() -> None:
         assert resource.get_pattern() == registry.pattern
         assert resource.get_uri_format() == registry.uri_format
         assert (resource.get_preferred_prefix() or prefix) == registry.preferred_prefix
+
+
+def test_a_trailing_newline_does_not_slip_through_the_curie_check() -> None:
+    """Found by the property test above: `re.match` with `$` let `atc:A\n` through, newline kept."""
+    for curie in ("atc:A\n", "chebi:60799\n", "chebi:60799\r\n"):
+        with pytest.raises(ValidationError):
+            Xref(curie=curie, evidence=EVIDENCE)
+    Xref(curie="chebi:60799", evidence=EVIDENCE)

@@ -271,3 +271,11 @@ def test_a_caveat_reaches_the_table_footnotes() -> None:
     """The contested D2High value (issue #14, ux review 2.8) carries its caveat into the table."""
     markdown = ketref.table("affinities").to_markdown()
     assert "Caveat: Other studies report no D2 binding up to 10 µM" in markdown
+
+
+def test_physicochemical_figures_sit_with_identity_not_pharmacokinetics() -> None:
+    """A melting point describes the substance, not its fate in the body."""
+    sections = {s.title: s for s in ketref.profile("racemic-ketamine").sections}
+    identity = " ".join(st.text for st in sections["Identity and structure"].statements)
+    pk = " ".join(st.text for st in sections["Pharmacokinetics"].statements)
+    assert "melting point" in identity and "melting point" not in pk

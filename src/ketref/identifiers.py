@@ -59,7 +59,7 @@ def _load() -> dict[str, Registry]:
 PREFIXES: dict[str, Registry] = _load()
 """Every prefix a cross-reference may use, with its registry's record."""
 
-_CURIE = re.compile(r"^(?P<prefix>[A-Za-z][A-Za-z0-9.]*):(?P<local>[A-Za-z0-9._\-]+)$")
+_CURIE = re.compile(r"(?P<prefix>[A-Za-z][A-Za-z0-9.]*):(?P<local>[A-Za-z0-9._\-]+)")
 
 
 def check_curie(curie: str) -> str:
@@ -73,7 +73,7 @@ def check_curie(curie: str) -> str:
     ...
     ValueError: 'chebi:abc': 'abc' is not a ... identifier (chebi identifiers match ^\\d+$, ...)
     """
-    match = _CURIE.match(curie)
+    match = _CURIE.fullmatch(curie)  # not match(): "$" would let a trailing newline through
     if match is None:
         raise ValueError(f"{curie!r} is not a CURIE of the form prefix:local")
     prefix, local = match["prefix"], match["local"]

@@ -20,7 +20,7 @@ from ketref.humanize import entity_phrase, format_value, sentence_case
 from ketref.models._base import FrozenModel, Id
 from ketref.queries.orientation import Reading
 from ketref.statements import Citation, Statement, combine, synthesized
-from ketref.vocabulary import EntityKind, SourceTier, StereoForm
+from ketref.vocabulary import KINDS, EntityKind, SourceTier, StereoForm
 
 if TYPE_CHECKING:
     from ketref.kb import EntityQuery, KnowledgeBase
@@ -89,6 +89,9 @@ TARGET_PREDICATES = frozenset(
 )
 MECHANISM = frozenset({"leads_to", "increases", "decreases", "activates", "inhibits"})
 PK = frozenset({"has_parameter", "has_onset", "has_duration"})
+# Parameters that describe the substance, not its fate in the body: a profile gives them with its
+# identity, not under pharmacokinetics.
+PHYSICOCHEMICAL = frozenset({"pka", "water-solubility", "melting-point", "log-p", "specific-rotation"})
 METABOLISM = frozenset({"metabolized_to", "metabolized_by", "metabolite_of", "metabolizes"})
 CLINICAL = frozenset(
     {
@@ -110,9 +113,8 @@ CLINICAL = frozenset(
     }
 )
 REGULATION = frozenset({"approved_for"})
-MECHANISM_KINDS = frozenset(
-    {EntityKind.PROCESS, EntityKind.MOLECULE, EntityKind.CELL_TYPE, EntityKind.EFFECT}
-)
+# The kinds a mechanism step can reach (vocabulary.KINDS), targets aside: they have their own section.
+MECHANISM_KINDS = frozenset(kind for kind, info in KINDS.items() if info.mechanism) - {EntityKind.TARGET}
 ADVERSE = frozenset({"has_adverse_effect"})
 COMPOSITION = frozenset({"has_component", "component_of", "derived_from", "source_of"})
 
@@ -406,6 +408,14 @@ def _build(kb: KnowledgeBase, entity: Entity, tier: SourceTier | None) -> Profil
         are under targets) nor at a condition (a clinical outcome)."""
         return kb.entities[r.object].kind in MECHANISM_KINDS
 
+    parts[titles[0]] = [
+        *parts[titles[0]],
+        *_statements(
+            kb,
+            take(_pick(readings, frozenset({"has_parameter"}), lambda r: r.object in PHYSICOCHEMICAL)),
+            tier,
+        ),
+    ]
     if kind == "compound":
         parts["Targets and affinities"] = _target_rows(
             kb, take(_pick(readings, TARGET_PREDICATES, is_target)), tier

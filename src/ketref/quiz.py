@@ -43,7 +43,7 @@ from ketref._memo import PerKnowledgeBase
 from ketref.errors import InvalidQueryError, QueryTypeError
 from ketref.grades import Grade, resolve_grade
 from ketref.models._base import FrozenModel, Id
-from ketref.vocabulary import SourceTier
+from ketref.vocabulary import KINDS, SourceTier
 
 if TYPE_CHECKING:
     from ketref.chem.structure import Structure
@@ -162,7 +162,7 @@ questions over 7 kinds, below the 150 the teaching issue asks of a default quiz 
 gives about 160 (docs/sources.md, "Grades in quizzes and flashcards")."""
 
 MECHANISM_PREDICATES = ("leads_to", "activates", "increases")
-MECHANISM_KINDS = ("process", "target", "molecule", "effect", "cell_type")
+MECHANISM_KINDS = frozenset(kind.value for kind, info in KINDS.items() if info.mechanism)
 
 _TIER_PHRASE = {
     "vendor_guide": "a vendor's guide",

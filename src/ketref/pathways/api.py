@@ -70,4 +70,9 @@ def compare_pathways(
     """
     from ketref.pathways.compare import compare
 
-    return compare(kb, pathway(kb, a, inherit=inherit, view=view), pathway(kb, b, inherit=inherit, view=view))
+    first, second = pathway(kb, a, inherit=inherit, view=view), pathway(kb, b, inherit=inherit, view=view)
+    if first.root == second.root:
+        from ketref.errors import InvalidQueryError
+
+        raise InvalidQueryError(f"{a!r} and {b!r} both name {first.root}: compare two different compounds")
+    return compare(kb, first, second)
