@@ -119,7 +119,7 @@ CURATED = [
         "activates",
         "mtor",
         "zanos-2018-cns-drugs",
-        "hypothesized",
+        "reported",  # unhedged in its own sentence (status rule 3; second reader)
         "(mTOR)",
     ),
     (
@@ -127,7 +127,7 @@ CURATED = [
         "activates",
         "ampa-receptor",
         "zanos-2018-cns-drugs",
-        "hypothesized",
+        "reported",  # unhedged in its own sentence (status rule 3; second reader)
         "(AMPARs)",
     ),
     (
