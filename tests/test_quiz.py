@@ -60,6 +60,20 @@ def relatives(entity_id: str) -> frozenset[str]:
 
 
 @cache
+def metabolic_closure(family: set[str]) -> set[str]:
+    """``family`` with every compound a (non-negated) metabolized_to claim links to it, and their
+    relatives, repeated until nothing new joins."""
+    chain = set(family)
+    while True:
+        bigger = set(chain)
+        for c in KB.all_claims():
+            if c.predicate == "metabolized_to" and not c.negated and {c.subject, c.object} & chain:
+                bigger |= relatives(c.subject) | relatives(c.object)
+        if bigger == chain:
+            return chain
+        chain = bigger
+
+
 def linked(subject: str, predicate: str) -> set[str]:
     """Everything any claim (any tier) relates to the subject's family under a sibling predicate."""
     group = next((g for g in GROUPS if predicate in g), {predicate})
@@ -73,15 +87,7 @@ def linked(subject: str, predicate: str) -> set[str]:
         if c.object in family:
             out.add(c.subject)
     if group & {"binds", "has_effect"}:  # stricter than the rule: a metabolite's targets and effects too
-        chain = set(family)
-        while True:
-            bigger = set(chain)
-            for c in KB.all_claims():
-                if c.predicate == "metabolized_to" and not c.negated and {c.subject, c.object} & chain:
-                    bigger |= relatives(c.subject) | relatives(c.object)
-            if bigger == chain:
-                break
-            chain = bigger
+        chain = metabolic_closure(family)
         for c in KB.all_claims():
             if c.predicate in group and not c.negated:
                 if c.subject in chain:
@@ -89,15 +95,7 @@ def linked(subject: str, predicate: str) -> set[str]:
                 if c.object in chain:
                     out.add(c.subject)
     if "metabolized_to" in group:
-        chain = set(family)
-        while True:
-            bigger = set(chain)
-            for c in KB.all_claims():
-                if c.predicate == "metabolized_to" and not c.negated and {c.subject, c.object} & chain:
-                    bigger |= relatives(c.subject) | relatives(c.object)
-            if bigger == chain:
-                break
-            chain = bigger
+        chain = metabolic_closure(family)
         out |= chain
         out |= {c.object for c in KB.all_claims() if c.predicate == "metabolized_by" and c.subject in chain}
     return out
