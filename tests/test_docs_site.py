@@ -88,6 +88,13 @@ def chromium(*args: str, profile: Path) -> str:
     return done.stdout
 
 
+def screenshot(url: str, name: str, size: str, profile: Path) -> None:
+    """Save a screenshot of ``url`` as ``name`` for a person to look at, and check it has content."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    chromium(f"--window-size={size}", f"--screenshot={SCREENSHOTS / name}", url, profile=profile)
+    assert (SCREENSHOTS / name).stat().st_size > 10_000
+
+
 def test_site_has_a_page_per_entity_table_and_pathway(site: Path) -> None:
     for entity in ketref.knowledge_base().entities:
         assert (site / "generated" / "entities" / entity / "index.html").is_file(), entity
@@ -111,14 +118,7 @@ def test_the_comparison_table_renders_in_a_browser(server: str, tmp_path: Path) 
     headers = re.findall(r"<th>(.*?)</th>", table)
     assert headers == list(ketref.table("forms").columns)
     assert table.count("<tr>") == len(ketref.table("forms").rows) + 1
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    chromium(
-        "--window-size=1400,1000",
-        f"--screenshot={SCREENSHOTS / 'forms.png'}",
-        f"{server}/generated/tables/forms/",
-        profile=tmp_path / "p2",
-    )
-    assert (SCREENSHOTS / "forms.png").stat().st_size > 10_000
+    screenshot(f"{server}/generated/tables/forms/", "forms.png", "1400,1000", tmp_path / "p2")
 
 
 def test_a_pathway_diagram_renders_in_a_browser(server: str, tmp_path: Path) -> None:
@@ -130,13 +130,9 @@ def test_a_pathway_diagram_renders_in_a_browser(server: str, tmp_path: Path) -> 
     assert "<svg" in svg and "Legend" in svg
     for name in ("Esketamine", "Arketamine", "MEK/ERK signalling", "Sigma-1 receptor"):
         assert name in svg
-    chromium(
-        "--window-size=1600,1000",
-        f"--screenshot={SCREENSHOTS / 'pathway.png'}",
-        f"{server}/generated/pathways/esketamine-vs-arketamine/",
-        profile=tmp_path / "p4",
+    screenshot(
+        f"{server}/generated/pathways/esketamine-vs-arketamine/", "pathway.png", "1600,1000", tmp_path / "p4"
     )
-    assert (SCREENSHOTS / "pathway.png").stat().st_size > 10_000
 
 
 def test_an_entity_page_is_a_profile_with_formatted_citations(server: str, tmp_path: Path) -> None:
@@ -152,14 +148,9 @@ def test_an_entity_page_is_a_profile_with_formatted_citations(server: str, tmp_p
     assert re.search(r"\b(19|20)\d\d\b", first)  # an author-year citation, not a title alone
     assert re.search(r"\[(regulatory|systematic review|primary|reference|secondary|marketing)\]", first)
     assert "nmda-receptor" not in dom.split('<div class="ketref-structure">')[0]
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    chromium(
-        "--window-size=1280,2400",
-        f"--screenshot={SCREENSHOTS / 'entity-esketamine.png'}",
-        f"{server}/generated/entities/esketamine/",
-        profile=tmp_path / "p6",
+    screenshot(
+        f"{server}/generated/entities/esketamine/", "entity-esketamine.png", "1280,2400", tmp_path / "p6"
     )
-    assert (SCREENSHOTS / "entity-esketamine.png").stat().st_size > 10_000
 
 
 def test_navigation_puts_students_first_and_developers_last() -> None:
