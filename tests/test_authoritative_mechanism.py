@@ -154,6 +154,87 @@ CURATED = [
         "hypothesized",
         "has been proposed",
     ),
+    # the glutamate surge (h16 mechanism, second pass): primary, review and database sources
+    (
+        "ketamine",
+        "leads_to",
+        "glutamate-surge",
+        "moghaddam-1997-j-neurosci",
+        "reported",
+        "increase glutamate outflow in the PFC",
+    ),
+    (
+        "nmda-receptor-blockade",
+        "leads_to",
+        "glutamate-surge",
+        "moghaddam-1997-j-neurosci",
+        "reported",
+        "Pathway from NMDA Receptor Blockade",
+    ),
+    (
+        "ketamine",
+        "acts_through",
+        "ampa-receptor",
+        "pubmed-17643398-ketamine-ampa",
+        "reported",
+        "Pre-treatment with NBQX",
+    ),
+    (
+        "disinhibition",
+        "leads_to",
+        "glutamate-surge",
+        "dcns-2014-glutamatergic-remodeling",
+        "hypothesized",
+        "transient burst of glutamate",
+    ),
+    (
+        "ketamine",
+        "leads_to",
+        "glutamate-surge",
+        "abdallah-2018-neuropsychopharmacology",
+        "reported",
+        "increased prefrontal glutamate-glutamine cycling",
+    ),
+    (
+        "glutamate-surge",
+        "leads_to",
+        "antidepressant-effect",
+        "abdallah-2018-neuropsychopharmacology",
+        "hypothesized",
+        "is thought to be a key mechanism",
+    ),
+    (
+        "glutamate-surge",
+        "activates",
+        "ampa-receptor",
+        "da-silva-2023-arch-depress-anxiety",
+        "suggested",
+        "activation of AMPAr by glutamate",
+    ),
+    (
+        "esketamine",
+        "leads_to",
+        "glutamate-surge",
+        "drugcentral-esketamine",
+        "established",
+        "transient increase in glutamate release",
+    ),
+    (
+        "nmda-receptor-blockade",
+        "leads_to",
+        "glutamate-surge",
+        "drugcentral-esketamine",
+        "established",
+        "Through NMDA receptor antagonism",
+    ),
+    (
+        "glutamate-surge",
+        "activates",
+        "ampa-receptor",
+        "drugcentral-esketamine",
+        "established",
+        "(AMPAR) stimulation",
+    ),
     (
         "nmda-receptor-blockade",
         "decreases",
@@ -214,6 +295,8 @@ def test_every_step_of_the_canonical_cascade_has_a_reference_or_better_source() 
     steps = [
         ("nmda-receptor-blockade", "gabaergic-interneurons"),
         ("nmda-receptor-blockade", "disinhibition"),
+        ("disinhibition", "glutamate-surge"),
+        ("glutamate-surge", "ampa-receptor"),
         ("ampa-receptor", "bdnf"),
         ("bdnf", "trkb"),
         ("trkb", "mtor"),
@@ -241,3 +324,31 @@ def test_hedged_quotes_are_never_reported_here() -> None:
             if hedged_on_the_step and c.status == Status.REPORTED:
                 # the one presupposition case of docs/status.md rule 3, said in its note
                 assert "presupposed" in (c.note or ""), c.id
+
+
+def test_the_glutamate_surge_rests_on_more_than_the_vendor_guide() -> None:
+    """Issue 16, the glutamate step: a rise in prefrontal glutamate after ketamine in rats
+    (microdialysis) and in people (13C spectroscopy), and the surge's AMPA receptor step, each
+    from a source of tier reference or better besides the seed guide."""
+    surge = [
+        c
+        for c in KB.all_claims()
+        if c.object == "glutamate-surge"
+        and c.subject in ("ketamine", "esketamine", "nmda-receptor-blockade", "disinhibition")
+        and any(KB.source(e.source).effective_tier >= SourceTier.REFERENCE for e in c.evidence)
+    ]
+    species = {c.context.species for c in surge}
+    assert {"rat", "human"} <= species
+    ampa = _claims("glutamate-surge", "activates", "ampa-receptor", "drugcentral-esketamine")
+    assert ampa and all(not c.negated for c in ampa)
+    # the hedged interpretation of the 1997 microdialysis study is not turned into an AMPA claim
+    assert not _claims("glutamate-surge", "activates", "ampa-receptor", "moghaddam-1997-j-neurosci")
+
+
+def test_the_calculated_clogp_is_not_recorded_as_a_measured_log_p() -> None:
+    """DrugCentral's CLOGP is a computed figure; no log P claim rests on it."""
+    assert not [
+        c
+        for c in KB.all_claims()
+        if any(e.source == "drugcentral-esketamine" for e in c.evidence) and c.predicate == "has_parameter"
+    ]
