@@ -46,3 +46,22 @@ def test_ketalar_in_the_us_since_1970_and_no_unread_german_approval() -> None:
     assert not _dated("esketamine", "approved_for", "general-anesthesia").get("1997")
     us = _dated("ketalar", "approved_for", "general-anesthesia").get("1970", [])
     assert [c.context.jurisdiction for c in us] == ["US"]
+
+
+def test_a_textbook_also_dates_the_first_synthesis_to_1962() -> None:
+    claim = KB.claim("ketamine.derived-from.phencyclidine.1962.le-dare")
+    textbook = [e for e in claim.evidence if e.source == "miller-anesthesia-6-phencyclidines"]
+    assert any("synthesized in 1962 by Stevens" in e.quote for e in textbook)
+    assert any("200 phencyclidine derivatives" in e.quote for e in textbook)
+    assert KB.source("miller-anesthesia-6-phencyclidines").effective_tier >= SourceTier.REFERENCE
+
+
+def test_first_human_use_1964_and_1965_are_kept_as_a_conflict() -> None:
+    dated = _dated("ketamine", "in_clinical_trials_for", "general-anesthesia")
+    assert "1964" in dated and "1965" in dated
+    (conflict,) = [c for c in KB.conflicts() if c.curated and "first given to humans" in c.topic]
+    sides = {x.id for x in conflict.side_a} | {x.id for x in conflict.side_b}
+    assert sides == {
+        "ketamine.in-clinical-trials-for.general-anesthesia.1964",
+        "ketamine.in-clinical-trials-for.general-anesthesia.1965.miller",
+    }
