@@ -172,3 +172,84 @@ def test_review_restates_the_label_pk_of_intranasal_esketamine() -> None:
     assert numbers(one("esketamine", "has_parameter", "elimination-half-life", "mdedge-esketamine-pk")) == {
         (7.0, 12.0, "hour")
     }
+
+
+SWISS_SPRAVATO = "oddb-ch-fachinfo-67103-spravato-kinetics"
+SWISS_KETALAR = "oddb-ch-fachinfo-35073-ketalar-kinetics"
+
+
+def test_swiss_spravato_label_seconds_the_manufacturer_pages_bioavailability_and_tmax() -> None:
+    # "Die mittlere absolute Bioverfügbarkeit von 84 mg Esketamin nach Verabreichung als
+    # Nasenspray beträgt ungefähr 48%." / "tmax ... typischerweise 20-40 Minuten"
+    f = one("esketamine", "has_parameter", "bioavailability", SWISS_SPRAVATO)
+    assert f.id == "esketamine.bioavailability.intranasal.jnj"
+    assert numbers(f) == {(48.0, 48.0, "percent")}
+    assert f.context.route == "intranasal"
+    assert f.status.value == "established"
+    tmax = one("esketamine", "has_parameter", "time-to-peak-concentration", SWISS_SPRAVATO)
+    assert tmax.id == "esketamine.tmax.intranasal.jnj"
+    assert numbers(tmax) == {(20.0, 40.0, "minute")}
+    assert {"jnj-spravato-pharmacokinetics", SWISS_SPRAVATO} <= set(tmax.sources)
+
+
+def test_swiss_spravato_label_volume_binding_and_enzymes() -> None:
+    # "Das mittlere Verteilungsvolumen ... nach intravenöser Verabreichung 709 l."
+    vd = one("esketamine", "has_parameter", "volume-of-distribution", SWISS_SPRAVATO)
+    assert numbers(vd) == {(709.0, 709.0, "L")}
+    assert vd.context.route == "intravenous"
+    assert vd.context.jurisdiction == "CH"
+    assert any(vd in c.side_a + c.side_b for c in ketref.conflicts())
+    # "... proteingebundenem Esketamin ... durchschnittlich 43-45%."
+    binding = one("esketamine", "has_parameter", "plasma-protein-binding", SWISS_SPRAVATO)
+    assert numbers(binding) == {(43.0, 45.0, "percent")}
+    # "... N-Demethylierung mit Bildung von Noresketamin." / "... sind CYP2B6 und CYP3A4"
+    assert one("esketamine", "metabolized_to", "s-norketamine", SWISS_SPRAVATO).status.value == "established"
+    for enzyme in ("cyp2b6", "cyp3a4"):
+        claim = one("esketamine", "metabolized_by", enzyme, "oddb-ch-fachinfo-67103-spravato-interactions")
+        assert claim.status.value == "established", enzyme
+
+
+def test_racemate_route_by_route_from_the_swiss_ketalar_label() -> None:
+    pk = ketref.pharmacokinetics("racemic ketamine")
+    # "Ketamin ist nach i.m. Applikation zu 93% bioverfügbar."
+    im = one("racemic-ketamine", "has_parameter", "bioavailability", SWISS_KETALAR)
+    assert numbers(im) == {(93.0, 93.0, "percent")}
+    assert im.context.route == "intramuscular"
+    assert im in pk
+    # "Nach i.v. Bolusgabe von 2.5 mg/kg ... mit einer Halbwertszeit von 10-15 Minuten"
+    alpha = [
+        c
+        for c in ketref.claims(
+            "racemic-ketamine", "has_parameter", "distribution-half-life", source=SWISS_KETALAR
+        )
+        if c.subject == "racemic-ketamine"
+    ]
+    by_route = {c.context.route: {(v.low, v.high) for v in c.values if v.unit == "minute"} for c in alpha}
+    assert by_route["intravenous"] == {(10.0, 15.0)}
+    assert by_route[None] == {(5.5, 18.0)}
+    # "... 5 Minuten nach i.v. Bolusgabe von 2 mg/kg, und ca. 1.7-2.2 µg/ml 15 Minuten nach i.m. ..."
+    tmax = {
+        c.context.route: {v.low for v in c.values if v.unit == "minute"}
+        for c in pk
+        if c.object == "time-to-peak-concentration" and SWISS_KETALAR in c.sources
+    }
+    assert tmax == {"intravenous": {5.0}, "intramuscular": {15.0}}
+    cmax = {
+        c.context.route: {(v.low, v.high) for v in c.values if v.unit == "µg/mL"}
+        for c in pk
+        if c.object == "peak-plasma-concentration"
+    }
+    assert cmax["intravenous"] == {(1.8, 2.0)}
+    assert cmax["intramuscular"] == {(1.7, 2.2)}
+
+
+def test_swiss_ketalar_label_names_cyp3a4_first_and_its_conflict_with_the_in_vitro_study() -> None:
+    # "Die N-Demethylierung ... hauptsächlich über CYP3A4; in geringerem Masse auch über CYP2B6 und CYP2C9."
+    main = one("racemic-ketamine", "metabolized_by", "cyp3a4", SWISS_KETALAR)
+    for enzyme in ("cyp2b6", "cyp2c9"):
+        assert one("racemic-ketamine", "metabolized_by", enzyme, SWISS_KETALAR).status.value == "established"
+    assert ketref.knowledge_base().get("CYP2C9").id == "cyp2c9"
+    conflict = next(c for c in ketref.conflicts() if main in c.side_a + c.side_b)
+    assert "ketamine.metabolized-by.cyp2b6.major.anesthesiology-2016" in {
+        x.id for x in conflict.side_a + conflict.side_b
+    }
