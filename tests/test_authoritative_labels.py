@@ -185,3 +185,29 @@ def test_swiss_label_contraindications_of_ketamine(condition: str) -> None:
     """The Swiss label names the active substance without a form: the claims sit on ketamine."""
     found = _find("ketamine", "contraindicated_in", condition)
     assert any(c.context.jurisdiction == "CH" for c in found)
+
+
+def test_swiss_ketalar_label_calls_emergence_reactions_common_beside_the_us_12_percent() -> None:
+    """'Häufig: Aufwachreaktionen wie Halluzinationen, ...' against 'APPROXIMATELY 12 PERCENT'."""
+    found = [
+        c
+        for c in _find("ketalar", "has_adverse_effect", "emergence-reactions")
+        if c.context.jurisdiction == "CH"
+    ]
+    assert found
+    assert {(v.low, v.high, v.unit) for v in found[0].values} == {(1.0, 10.0, "percent")}
+    conflict = next(c for c in KB.conflicts() if found[0] in c.side_a + c.side_b)
+    assert "ketalar.has-adverse-effect.emergence-reactions.label" in {
+        x.id for x in conflict.side_a + conflict.side_b
+    }
+
+
+@pytest.mark.parametrize("condition", ["blood-pressure-elevation-hazard", "hypersensitivity-to-ketamine"])
+def test_us_racemic_ketamine_injection_label_contraindications(condition: str) -> None:
+    """Pfizer's US Ketamine Hydrochloride Injection label, section 4, as its highlights give it."""
+    found = [
+        c
+        for c in _find("racemic-ketamine", "contraindicated_in", condition)
+        if c.context.jurisdiction == "US"
+    ]
+    assert any("pfizer-ketamine-injection-highlights" in c.sources for c in found)
