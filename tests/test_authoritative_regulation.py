@@ -105,3 +105,12 @@ def test_spravato_us_monotherapy_approval_in_january_2025_is_reported_not_establ
     assert mono
     assert mono[0].status == Status.REPORTED
     assert "monotherapy" in (mono[0].note or "")
+
+
+def test_spravato_monotherapy_approval_also_rests_on_the_sponsors_press_release() -> None:
+    """J&J's release of 21 January 2025 is the sponsor's word (tier secondary), not the FDA's."""
+    mono = _find("spravato", "approved_for", "treatment-resistant-depression", "US")
+    claim = next(c for c in mono if c.id == "spravato.approved-for.trd.monotherapy.us.2025")
+    assert "jnj-press-release-spravato-monotherapy-2025" in claim.sources
+    assert KB.source("jnj-press-release-spravato-monotherapy-2025").effective_tier is SourceTier.SECONDARY
+    assert claim.status is Status.REPORTED
