@@ -115,3 +115,28 @@ def test_2s_6s_hnk_ki_is_kept_and_the_2r_6r_bound_makes_no_fold() -> None:
     ki = one("2s-6s-hydroxynorketamine", "binds", "nmda-receptor", "hydroxynorketamine-wiki-mirror")
     assert {(v.low, v.measure) for v in ki.values} == {(21.19, "Ki")}
     assert not [f for f in ketref.affinity_folds() if f.source == "hydroxynorketamine-wiki-mirror"]
+
+
+def test_2r_6r_hnk_antidepressant_action_said_to_be_nmda_independent_and_ampa_dependent() -> None:
+    # "These antidepressant actions occurred independently of direct N-methyl-D-aspartate receptor
+    # (NMDAR) inhibition but involved early and sustained activation of ... (AMPARs)"
+    source = "npp-2020-2r6r-hnk"
+    independent = one("2r-6r-hydroxynorketamine", "acts_through", "nmda-receptor", source, negated=True)
+    assert independent.context.level.value == "preclinical"
+    one("2r-6r-hydroxynorketamine", "acts_through", "ampa-receptor", source)
+    # "... while lacking the adverse effects and abuse potential associated with ketamine"
+    one("2r-6r-hydroxynorketamine", "has_adverse_effect", "abuse-potential", source, negated=True)
+    # The NMDA-independence claim sits on the no-block side of the curated conflict.
+    conflict = next(c for c in ketref.conflicts() if independent in c.side_a + c.side_b)
+    blockers = {c.id for c in conflict.side_a + conflict.side_b if not c.negated}
+    assert "2r-6r-hnk.inhibits.nmda.ic50.abbott-2020" in blockers
+
+
+def test_encyclopedia_shares_of_ketamine_metabolism() -> None:
+    # "The major metabolite of ketamine is norketamine (80%)."
+    source = "hydroxynorketamine-wiki-medicine-mirror"
+    major = one("ketamine", "metabolized_to", "norketamine", source)
+    assert {(v.low, v.unit) for v in major.values} == {(80.0, "percent")}
+    # "Norketamine is secondarily converted into 4-, 5-, and 6-hydroxynorketamines (15%)"
+    hnk = one("norketamine", "metabolized_to", "hydroxynorketamine", source)
+    assert {(v.low, v.unit) for v in hnk.values} == {(15.0, "percent")}

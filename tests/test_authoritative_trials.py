@@ -141,3 +141,63 @@ def test_arketamine_clinical_record_keeps_the_failed_sponsor_study_beside_the_po
     failed = next(c for c in claims if c.negated)
     assert "post hoc" in (failed.note or "")
     assert find("arketamine", "treats", "bipolar-depression", "shafique-2024-ijms")
+
+
+def test_bahji_2021_racemate_gave_greater_response_than_esketamine() -> None:
+    # "24 trials representing 1877 participants were pooled. Racemic ketamine relative to esketamine
+    # demonstrated greater overall response"
+    claims = find("racemic-ketamine", "treats", "depression", "bahji-2021-j-affect-disord")
+    assert claims and claims[0].comparison is not None
+    assert (claims[0].comparison.comparator, claims[0].comparison.direction.value) == (
+        "esketamine",
+        "greater",
+    )
+    assert "1877" in (claims[0].note or "")
+
+
+def test_meta_analysis_of_36_trials_gives_pooled_rate_ratios_against_placebo() -> None:
+    # "improved response (RR=2.14; ...), remission (RR=1.64; ...)"
+    source = "ketamine-esketamine-meta-analysis-36-trials"
+    pooled = find("ketamine", "treats", "depression", source)
+    assert pooled and {2.14, 1.64} <= set(by_measure(pooled[0]).values())
+    # "Ketamine and esketamine are effective, safe, and acceptable treatments"
+    assert find("esketamine", "treats", "depression", source)
+
+
+def test_transform_1_and_2_response_at_day_28() -> None:
+    source = "cpt-2020-esketamine-trd-benefit-risk"
+    claims = find("esketamine", "treats", "treatment-resistant-depression", source)
+    values = {m: v for c in claims for m, v in by_measure(c).items()}
+    # "TRANSFORM-2 69.3 52 17.3 (4.01-30.60)" (responders) and "52.5 31" (remitters), day 28
+    assert values["response at day 28, esketamine plus antidepressant"] == 69.3
+    assert values["remission at day 28, antidepressant plus placebo spray"] == 31.0
+    # "TRANSFORM-1 (56 mg) 54.1 38.9 15.2 (2.11-28.22)"
+    assert values["response at day 28, esketamine 56 mg plus antidepressant"] == 54.1
+    assert all(c.context.route == "intranasal" and not c.negated for c in claims)
+
+
+def test_sustain_3_design_is_recorded() -> None:
+    # "Phase 3, open-label, single-arm long-term extension study (SUSTAIN-3)"
+    trial = find(
+        "esketamine", "in_clinical_trials_for", "treatment-resistant-depression", "zaki-2025-ijnp-sustain-3"
+    )
+    assert trial and "1148" in (trial[0].note or "")
+
+
+def test_pcn_101_phase_2a_missed_its_24_hour_primary_end_point() -> None:
+    # "On the primary endpoint of MADRS at 24 hours, the mean change from baseline was -15.3 for
+    # PCN-101 60mg compared to- 13.7 for placebo (-1.6 pbo-adj; p-value 0.5)."
+    source = "atai-2023-pcn-101-phase-2a-topline"
+    result = find("arketamine", "treats", "treatment-resistant-depression", source)
+    assert result and result[0].negated and result[0].context.route == "intravenous"
+    assert sorted(by_measure(result[0]).values()) == [-15.3, -13.7]
+    # The topline rests on the sponsor's own pages, which ketref grades as secondary.
+    kb = ketref.knowledge_base()
+    assert all(kb.source(e.source).effective_tier.value == "secondary" for e in result[0].evidence)
+    # The registry gives the design and the primary end point.
+    assert find(
+        "arketamine",
+        "in_clinical_trials_for",
+        "treatment-resistant-depression",
+        "nct05414422-registry-results",
+    )
