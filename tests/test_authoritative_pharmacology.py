@@ -130,3 +130,105 @@ def test_1992_volunteer_study_gives_four_fold_for_binding_and_for_pain() -> None
     assert binding.comparison.magnitude.qualifier.value == ">="
     # "(S)-Ketamine was 4 times as potent as (R)-ketamine in reducing pain perception"
     assert _potency(one("esketamine", "has_effect", "analgesia", source)) == ("arketamine", "greater", 4.0)
+
+
+def test_ketamine_has_similar_affinity_at_nmda_and_d2high_and_lower_at_5ht2() -> None:
+    # "ketamine shows very similar affinity at the NMDA receptor and D2 sites with a slightly lower
+    # affinity for 5-HT2 (0.5 μM, 0.5 μM and 15 μM respectively)"
+    source = "ketamine-pcp-direct-d2-5ht2-effects"
+    assert measured(one("ketamine", "binds", "nmda-receptor", source), "affinity") == {(0.5, "µM")}
+    d2 = one("ketamine", "binds", "dopamine-d2-receptor", source)
+    assert measured(d2, "affinity") == {(0.5, "µM")}
+    assert "D2High" in (d2.context.assay or "")
+    five_ht2 = one("ketamine", "binds", "serotonin-5-ht2-receptor", source)
+    assert measured(five_ht2, "affinity") == {(15.0, "µM")}
+    # "... suggesting a partial agonist effect at the D2 receptor."
+    assert one("ketamine", "agonist_of", "dopamine-d2-receptor", source).status.value == "suggested"
+
+
+def test_neither_enantiomer_binds_d2_or_the_monoamine_transporters_up_to_10_micromolar() -> None:
+    # "Neither ketamine's enantiomers nor its metabolites had affinity for DA receptors or the DA,
+    # noradrenaline, and serotonin transporters (up to 10 μM)."
+    source = "ketamine-metabolites-striatal-dopamine-2016"
+    for form in ("esketamine", "arketamine"):
+        for target in (
+            "dopamine-d2-receptor",
+            "dopamine-transporter",
+            "norepinephrine-transporter",
+            "serotonin-transporter",
+        ):
+            claim = one(form, "binds", target, source)
+            assert claim.negated, (form, target)
+            assert claim.status.value == "reported"
+
+
+def test_the_d2_disagreement_is_a_curated_conflict() -> None:
+    found = [c for c in ketref.conflicts() if c.topic.startswith("Whether ketamine binds the dopamine D2")]
+    assert found
+    sides = {c.id for c in found[0].side_a} | {c.id for c in found[0].side_b}
+    assert "ketamine.binds.d2.ki.seeman-2005" in sides
+    assert "esketamine.does-not-bind.d2.can-2016" in sides
+
+
+def test_salat_2015_gives_a_submicromolar_nmda_ki_for_ketamine() -> None:
+    # "The K-i values of ketamine, norketamine and dehydronorketamine at NMDA receptors were
+    # 0.119 +/- 0.01, 0.97 +/- 0.1 and 3.21 +/- 0.3 mu M, respectively."
+    claim = one("ketamine", "binds", "nmda-receptor", "salat-2015-neuropharmacology")
+    assert measured(claim, "Ki") == {(0.119, "µM")}
+    assert "MK-801" in (claim.context.assay or "")
+
+
+def test_ketamine_inhibits_m1_muscarinic_receptors_at_5_7_micromolar() -> None:
+    # "The IC50 was 5.7 micro Meter, (1.56 micro gram/mL), well within the clinically relevant ..."
+    claim = one("ketamine", "inhibits", "muscarinic-m1-receptor", "durieux-1995-anesth-analg")
+    assert measured(claim, "IC50") == {(5.7, "µM")}
+    # the 1997 follow-up restates the figure for Ketalar: a second piece of evidence
+    assert "ketamine-stereoisomers-muscarinic-anesthesiology" in claim.sources
+
+
+def test_m1_inhibition_per_form_and_the_folds_derived_from_it() -> None:
+    # "The IC50. was 125 +/- 33 microM for S(+) ketamine, and 91 +/- 19 microM for R(-) ketamine."
+    # "The R(-)/S(+) mixture had an IC50 of 48 +/- 1 microM"
+    source = "ketamine-stereoisomers-muscarinic-anesthesiology"
+    expected = {"esketamine": 125.0, "arketamine": 91.0, "racemic-ketamine": 48.0}
+    for form, ic50 in expected.items():
+        claim = one(form, "inhibits", "muscarinic-m1-receptor", source)
+        assert measured(claim, "IC50") == {(ic50, "µM")}, form
+    folds = {
+        (f.stronger, f.weaker)
+        for f in ketref.affinity_folds()
+        if f.target == "muscarinic-m1-receptor" and f.source == source
+    }
+    assert ("arketamine", "esketamine") in folds
+    assert ("racemic-ketamine", "esketamine") in folds
+
+
+def test_1997_background_gives_three_fold_analgesic_potency_of_s_over_r() -> None:
+    # "the S(+) ketamine isomer, which is three times as potent an analgesic as the R(-) isomer"
+    claim = one("esketamine", "has_effect", "analgesia", "ketamine-stereoisomers-muscarinic-anesthesiology")
+    assert _potency(claim) == ("arketamine", "greater", 3.0)
+
+
+def test_s_ketamine_is_about_twice_as_potent_as_the_racemate_for_anaesthesia_and_analgesia() -> None:
+    # "anaesthetic and analgesic pharmacological studies have shown that S(+)-ketamine is
+    # approximately two times as potent as racemic ketamine"
+    source = "s-ketamine-clinical-place-1998"
+    for effect in ("anesthesia", "analgesia"):
+        claim = one("esketamine", "has_effect", effect, source)
+        assert _potency(claim) == ("racemic-ketamine", "greater", 2.0), effect
+        assert claim.status.value == "reported"
+
+
+def test_new_pharmacology_sources_are_reference_tier_and_locatable() -> None:
+    kb = ketref.knowledge_base()
+    for source_id in (
+        "ketamine-pcp-direct-d2-5ht2-effects",
+        "ketamine-metabolites-striatal-dopamine-2016",
+        "salat-2015-neuropharmacology",
+        "durieux-1995-anesth-analg",
+        "ketamine-stereoisomers-muscarinic-anesthesiology",
+        "s-ketamine-clinical-place-1998",
+    ):
+        source = kb.source(source_id)
+        assert source.effective_tier >= SourceTier.REFERENCE, source_id
+        assert source.url or source.pmid or source.doi, source_id
