@@ -232,3 +232,31 @@ def test_new_pharmacology_sources_are_reference_tier_and_locatable() -> None:
         source = kb.source(source_id)
         assert source.effective_tier >= SourceTier.REFERENCE, source_id
         assert source.url or source.pmid or source.doi, source_id
+
+
+def test_s_ketamine_selectively_activates_mu_and_kappa_opioid_receptors() -> None:
+    # "including selective mu and kappa opioid receptor activation by (S)-ketamine in mPFC."
+    source = "bonaventura-2021-mol-psychiatry"
+    for target in ("mu-opioid-receptor", "kappa-opioid-receptor"):
+        assert one("esketamine", "activates", target, source).status.value == "reported"
+    assert not find("arketamine", "activates", "mu-opioid-receptor", source)
+
+
+def test_s_ketamine_out_binds_the_racemate_at_nmda_and_neither_binds_d2_or_5ht2() -> None:
+    source = "liu-2006-life-sci"
+    # "(+)-ketamine showed a higher affinity for NMDA receptor than that of (+/-)-ketamine"
+    nmda = one("esketamine", "binds", "nmda-receptor", source)
+    assert nmda.comparison is not None and nmda.comparison.comparator == "racemic-ketamine"
+    assert nmda.comparison.aspect.value == "affinity" and nmda.comparison.direction.value == "greater"
+    # "(+)-ketamine and (+/-)-ketamine showed no affinity for dopamine D2 and serotonin 5-HT2 receptor."
+    for form in ("esketamine", "racemic-ketamine"):
+        for target in ("dopamine-d2-receptor", "serotonin-5-ht2-receptor"):
+            assert one(form, "binds", target, source).negated, (form, target)
+    topics = {c.topic for c in ketref.conflicts()}
+    assert any(t.startswith("Whether ketamine binds the serotonin 5-HT2") for t in topics)
+
+
+def test_s_ketamine_is_about_1_4_fold_more_potent_than_the_racemate_as_a_hypnotic_in_mice() -> None:
+    # "the (+)-isomers elicited episodes of hypnosis nearly 1.4-fold more potent than ... racemic ketamine"
+    claim = one("esketamine", "has_effect", "sedation", "liu-2006-life-sci")
+    assert _potency(claim) == ("racemic-ketamine", "greater", 1.4)
