@@ -180,7 +180,7 @@ def test_salat_2015_gives_a_submicromolar_nmda_ki_for_ketamine() -> None:
 
 def test_ketamine_inhibits_m1_muscarinic_receptors_at_5_7_micromolar() -> None:
     # "The IC50 was 5.7 micro Meter, (1.56 micro gram/mL), well within the clinically relevant ..."
-    claim = one("ketamine", "inhibits", "muscarinic-m1-receptor", "durieux-1995-anesth-analg")
+    claim = one("ketamine", "inhibits", "muscarinic-m1-receptor", "muscarinic-m1-1995-anesth-analg")
     assert measured(claim, "IC50") == {(5.7, "µM")}
     # the 1997 follow-up restates the figure for Ketalar: a second piece of evidence
     assert "ketamine-stereoisomers-muscarinic-anesthesiology" in claim.sources
@@ -225,7 +225,7 @@ def test_new_pharmacology_sources_are_reference_tier_and_locatable() -> None:
         "ketamine-pcp-direct-d2-5ht2-effects",
         "ketamine-metabolites-striatal-dopamine-2016",
         "salat-2015-neuropharmacology",
-        "durieux-1995-anesth-analg",
+        "muscarinic-m1-1995-anesth-analg",
         "ketamine-stereoisomers-muscarinic-anesthesiology",
         "s-ketamine-clinical-place-1998",
     ):
@@ -260,3 +260,15 @@ def test_s_ketamine_is_about_1_4_fold_more_potent_than_the_racemate_as_a_hypnoti
     # "the (+)-isomers elicited episodes of hypnosis nearly 1.4-fold more potent than ... racemic ketamine"
     claim = one("esketamine", "has_effect", "sedation", "liu-2006-life-sci")
     assert _potency(claim) == ("racemic-ketamine", "greater", 1.4)
+
+
+def test_ketamine_is_a_weak_mu_agonist_and_an_allosteric_modulator_of_all_three_opioid_receptors() -> None:
+    source = "ketamine-opioid-allosteric-modulators"
+    # "micromolar concentrations of ketamine alone had weak agonist activity at μ opioid receptors"
+    one("ketamine", "agonist_of", "mu-opioid-receptor", source)
+    # "All three opioid receptors (μ, δ, and κ) showed synergism with submicromolar concentrations
+    # of ketamine"
+    for target in ("mu-opioid-receptor", "delta-opioid-receptor", "kappa-opioid-receptor"):
+        one("ketamine", "modulates", target, source)
+    # "S-ketamine exhibited higher modulatory effects compared with R-ketamine or racemic ketamine"
+    one("esketamine", "modulates", "opioid-receptors", source)
