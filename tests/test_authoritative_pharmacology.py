@@ -272,3 +272,12 @@ def test_ketamine_is_a_weak_mu_agonist_and_an_allosteric_modulator_of_all_three_
         one("ketamine", "modulates", target, source)
     # "S-ketamine exhibited higher modulatory effects compared with R-ketamine or racemic ketamine"
     one("esketamine", "modulates", "opioid-receptors", source)
+
+
+def test_s_ketamine_binds_the_nmda_channel_vestibule_with_greater_affinity_than_r() -> None:
+    source = "ketamine-human-nmda-structure-nature"
+    claims = find("esketamine", "binds", "nmda-receptor", source)
+    # "with the (S)-enantiomer having greater affinity for the NMDA receptor"
+    assert any(c.comparison is not None and c.comparison.comparator == "arketamine" for c in claims)
+    # "the binding pocket for S-ketamine in the central vestibule between the channel gate and ..."
+    assert any(c.comparison is None and "cryo-electron" in (c.context.assay or "") for c in claims)
