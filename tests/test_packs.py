@@ -11,6 +11,7 @@ import ketref
 from ketref.cli import main
 from ketref.errors import DataError
 from ketref.kb import KnowledgeBase
+from ketref.profiles import profile
 
 SOURCE = """
 [[source]]
@@ -261,3 +262,56 @@ def test_a_pack_pathway_resolves_its_own_names(tmp_path: Path) -> None:
     assert view.node("Compound X").id == "compound-x"
     assert view.node("cx 1").id == "compound-x"
     assert [p.nodes for p in view.paths("Compound X", "NMDA receptor")] == [("compound-x", "nmda-receptor")]
+
+
+def test_a_pack_parameter_category_decides_where_its_values_go(tmp_path: Path) -> None:
+    """A pack's own physicochemical parameter stays out of pharmacokinetics() and goes with the
+    identity in a profile; the category is read from the parameter record, not a hand-kept list."""
+    pack = make_pack(tmp_path, text=TEXT + "Compound X: boiling point 200 degC, half-life 3 h.\\n")
+    extra = """
+[[parameter]]
+id = "boiling-point"
+name = "Boiling point"
+description = "The temperature at which the liquid boils."
+category = "physicochemical"
+
+[[claim]]
+id = "compound-x.boiling-point.lab"
+subject = "compound-x"
+predicate = "has_parameter"
+object = "boiling-point"
+status = "reported"
+values = [{ value = 200.0, unit = "degC" }]
+
+[[claim.evidence]]
+source = "lab-notes"
+quote = "boiling point 200 degC"
+
+[[claim]]
+id = "compound-x.half-life.lab"
+subject = "compound-x"
+predicate = "has_parameter"
+object = "elimination-half-life"
+status = "reported"
+values = [{ value = 3.0, unit = "h" }]
+
+[[claim.evidence]]
+source = "lab-notes"
+quote = "half-life 3 h"
+"""
+    (pack / "extra.toml").write_text(extra, encoding="utf-8")
+    kb = KnowledgeBase.from_paths(pack)
+    assert [c.id for c in kb.pharmacokinetics("compound-x")] == ["compound-x.half-life.lab"]
+    sections = {s.title: s for s in profile(kb, "compound-x").sections}
+    identity = " ".join(st.text for st in sections["Identity and structure"].statements)
+    assert "boiling point" in identity.lower()
+    assert "boiling" not in " ".join(st.text for st in sections["Pharmacokinetics"].statements).lower()
+
+
+def test_an_unknown_parameter_category_is_refused(tmp_path: Path) -> None:
+    pack = make_pack(tmp_path)
+    (pack / "extra.toml").write_text(
+        '[[parameter]]\nid = "p"\nname = "P"\ndescription = "x."\ncategory = "astrological"\n',
+        encoding="utf-8",
+    )
+    assert "category" in str(load_error(pack))

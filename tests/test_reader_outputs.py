@@ -279,3 +279,10 @@ def test_physicochemical_figures_sit_with_identity_not_pharmacokinetics() -> Non
     identity = " ".join(st.text for st in sections["Identity and structure"].statements)
     pk = " ".join(st.text for st in sections["Pharmacokinetics"].statements)
     assert "melting point" in identity and "melting point" not in pk
+
+
+def test_pharmacokinetics_holds_no_physicochemical_figure() -> None:
+    """pKa and melting point are parameters too, but of the substance (their category says so)."""
+    objects = {c.object for form in ("ketamine", "racemic ketamine") for c in ketref.pharmacokinetics(form)}
+    assert {"bioavailability", "elimination-half-life"} <= objects
+    assert not objects & {"pka", "melting-point", "water-solubility"}

@@ -525,8 +525,19 @@ class KnowledgeBase:
 
     def pharmacokinetics(self, compound: EntityQuery) -> tuple[Claim, ...]:
         """Every pharmacokinetic value claimed for a compound, by parameter then route, each with
-        its own source: where sources disagree, all values stay side by side."""
-        found = [c for c in self.claims(compound, "has_parameter") if not c.inverted]
+        its own source: where sources disagree, all values stay side by side.
+
+        Only parameters of the ``pharmacokinetic`` category count; a physicochemical one (pKa,
+        melting point) describes the substance, and :func:`ketref.profile` gives it with the
+        identity."""
+        from ketref.models.entities import Parameter
+        from ketref.vocabulary import ParameterCategory
+
+        def kinetic(c: Claim) -> bool:
+            entity = self._entities.get(c.object)
+            return isinstance(entity, Parameter) and entity.category is ParameterCategory.PHARMACOKINETIC
+
+        found = [c for c in self.claims(compound, "has_parameter") if not c.inverted and kinetic(c)]
         return tuple(sorted(found, key=lambda c: (c.object, c.context.route or "")))
 
     def unique_claims(self, source: str | Source) -> tuple[Claim, ...]:

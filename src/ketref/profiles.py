@@ -20,7 +20,7 @@ from ketref.humanize import entity_phrase, format_value, sentence_case
 from ketref.models._base import FrozenModel, Id
 from ketref.queries.orientation import Reading
 from ketref.statements import Citation, Statement, combine, synthesized
-from ketref.vocabulary import KINDS, EntityKind, SourceTier, StereoForm
+from ketref.vocabulary import KINDS, EntityKind, ParameterCategory, SourceTier, StereoForm
 
 if TYPE_CHECKING:
     from ketref.kb import EntityQuery, KnowledgeBase
@@ -89,9 +89,6 @@ TARGET_PREDICATES = frozenset(
 )
 MECHANISM = frozenset({"leads_to", "increases", "decreases", "activates", "inhibits"})
 PK = frozenset({"has_parameter", "has_onset", "has_duration"})
-# Parameters that describe the substance, not its fate in the body: a profile gives them with its
-# identity, not under pharmacokinetics.
-PHYSICOCHEMICAL = frozenset({"pka", "water-solubility", "melting-point", "log-p", "specific-rotation"})
 METABOLISM = frozenset({"metabolized_to", "metabolized_by", "metabolite_of", "metabolizes"})
 CLINICAL = frozenset(
     {
@@ -400,6 +397,14 @@ def _build(kb: KnowledgeBase, entity: Entity, tier: SourceTier | None) -> Profil
         used.update(id(r) for r in fresh)
         return fresh
 
+    from ketref.models.entities import Parameter
+
+    def is_physicochemical(r: Reading) -> bool:
+        """A parameter of the substance itself (pKa, melting point): given with the identity, not
+        under pharmacokinetics."""
+        entity = kb.entities[r.object]
+        return isinstance(entity, Parameter) and entity.category is ParameterCategory.PHYSICOCHEMICAL
+
     def is_target(r: Reading) -> bool:
         return kb.entities[r.object].kind is EntityKind.TARGET
 
@@ -412,7 +417,7 @@ def _build(kb: KnowledgeBase, entity: Entity, tier: SourceTier | None) -> Profil
         *parts[titles[0]],
         *_statements(
             kb,
-            take(_pick(readings, frozenset({"has_parameter"}), lambda r: r.object in PHYSICOCHEMICAL)),
+            take(_pick(readings, frozenset({"has_parameter"}), is_physicochemical)),
             tier,
         ),
     ]

@@ -23,6 +23,7 @@ __all__ = [
     "EntityKind",
     "Kind",
     "Level",
+    "ParameterCategory",
     "Predicate",
     "SourceKind",
     "SourceTier",
@@ -127,6 +128,13 @@ class EffectType(StrEnum):
     THERAPEUTIC = "therapeutic"
     ADVERSE = "adverse"
     PHARMACOLOGICAL = "pharmacological"
+
+
+class ParameterCategory(StrEnum):
+    """Whether a parameter describes the drug's fate in the body or the substance itself."""
+
+    PHARMACOKINETIC = "pharmacokinetic"
+    PHYSICOCHEMICAL = "physicochemical"
 
 
 class Status(StrEnum):

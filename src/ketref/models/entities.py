@@ -15,7 +15,7 @@ from ketref.identifiers import PREFIXES, check_curie
 from ketref.models._base import FrozenModel, Id, Text
 from ketref.models.evidence import Evidence
 from ketref.models.values import Value
-from ketref.vocabulary import EffectType, EntityKind, StereoForm, TargetClass
+from ketref.vocabulary import EffectType, EntityKind, ParameterCategory, StereoForm, TargetClass
 
 __all__ = [
     "CURIE_PREFIXES",
@@ -234,9 +234,17 @@ class Protocol(EntityBase):
 
 
 class Parameter(EntityBase):
-    """A pharmacokinetic parameter (bioavailability, elimination half-life...); values are claims."""
+    """A measured property of a compound (bioavailability, elimination half-life, pKa...); values
+    are claims."""
 
     kind: Literal[EntityKind.PARAMETER] = EntityKind.PARAMETER
+    category: ParameterCategory = Field(
+        default=ParameterCategory.PHARMACOKINETIC,
+        description=(
+            "pharmacokinetic (the drug's fate in the body: bioavailability, half-life...) or "
+            "physicochemical (the substance itself: pKa, melting point, solubility)."
+        ),
+    )
 
 
 class Population(EntityBase):
