@@ -162,11 +162,13 @@ def test_forms_table_is_the_lost_key_differences_table() -> None:
     assert forms.rows[0][0].text == "NMDA receptor affinity, compared"  # what a lecturer compares first
     nmda = rows["NMDA receptor affinity, compared"]
     # one statement: the stated folds merged into one range, with the measured Ki values
+    # grade A: Ebert 1997 and the 2021 NMDA receptor structure paper, two primary sources, agree
     assert nmda[2].text == (
-        "B: 3–5-fold greater affinity than arketamine (Ki 0.3 vs 1.4 µM, Ebert et al. 1997)"
+        "A: 3–5-fold greater affinity than arketamine (Ki 0.3 vs 1.4 µM, Ebert et al. 1997); "
+        "B: greater affinity than racemic ketamine"
     )
     assert "esketamine.binds.nmda.greater-affinity.benchchem" in nmda[2].claims
-    assert nmda[3].text.startswith("B: 3–5-fold lower affinity than esketamine")
+    assert nmda[3].text.startswith("A: 3–5-fold lower affinity than esketamine")
     potency = rows["Antidepressant potency, compared"]  # the seeds disagree: both directions show
     assert "greater potency than arketamine (disputed)" in potency[2].text
     assert "lower potency than arketamine (disputed)" in potency[2].text
@@ -242,7 +244,7 @@ def test_affinities_table_has_one_row_per_target_and_form_with_the_fold() -> Non
     esk = rows[("NMDA receptor", "Esketamine")]
     assert esk[2].text == "B: Ki 0.3 µM (rat)"  # Ebert 1997: "(S)-ketamine (Ki 0.3 microM)"
     assert (
-        "B: 3–5-fold greater affinity than arketamine (Ki 0.3 vs 1.4 µM, Ebert et al. 1997; "
+        "A: 3–5-fold greater affinity than arketamine (Ki 0.3 vs 1.4 µM, Ebert et al. 1997; "
         "stated as 2–3, 3–4, 4–5 and 5-fold)" in esk[3].text
     )
     assert "3–5-fold lower affinity than esketamine" in rows[("NMDA receptor", "Arketamine")][3].text

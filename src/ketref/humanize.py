@@ -59,6 +59,24 @@ _QUALIFIER = {
 }
 
 
+# The jurisdictions the data name (ISO 3166 codes, and EU), as a sentence says them.
+_JURISDICTIONS = {
+    "US": "the United States",
+    "GB": "the United Kingdom",
+    "UK": "the United Kingdom",
+    "EU": "the European Union",
+    "CH": "Switzerland",
+    "DE": "Germany",
+    "FR": "France",
+    "HK": "Hong Kong",
+}
+
+
+def jurisdiction_name(code: str) -> str:
+    """``"CH"`` → ``"Switzerland"``, ``"US"`` → ``"the United States"``; an unknown code as is."""
+    return _JURISDICTIONS.get(code, code)
+
+
 def format_number(number: float) -> str:
     """A number with up to six significant digits (three decimals below 1) and no trailing zeros.
 

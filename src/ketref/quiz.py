@@ -42,6 +42,7 @@ from typing import TYPE_CHECKING
 from ketref._memo import PerKnowledgeBase
 from ketref.errors import InvalidQueryError, QueryTypeError
 from ketref.grades import Grade, resolve_grade
+from ketref.humanize import jurisdiction_name
 from ketref.models._base import FrozenModel, Id
 from ketref.vocabulary import KINDS, SourceTier
 
@@ -1153,13 +1154,7 @@ def _regulation(reader: _Reader, rng: random.Random) -> list[Question]:
         wrong_years = [y for y in wrong_years if y <= 2026][:3]
         if len(wrong_years) < 3:
             continue
-        where = {
-            "US": "the United States",
-            "GB": "the United Kingdom",
-            "EU": "the European Union",
-            "FR": "France",
-        }.get(c.context.jurisdiction or "", c.context.jurisdiction or "")
-        where_text = f" in {where}" if where else ""
+        where_text = _where(c.context.jurisdiction)
         if c.predicate == "approved_for":
             what = f"{reader.name(c.subject)} first approved{where_text} for {reader.lname(c.object)}"
         else:
@@ -1194,13 +1189,7 @@ _NO_PRODUCT = "No product is approved for it"
 
 
 def _where(jurisdiction: str | None) -> str:
-    names = {
-        "US": "the United States",
-        "GB": "the United Kingdom",
-        "EU": "the European Union",
-        "FR": "France",
-    }
-    return f" in {names.get(jurisdiction, jurisdiction)}" if jurisdiction else ""
+    return f" in {jurisdiction_name(jurisdiction)}" if jurisdiction else ""
 
 
 def _products(reader: _Reader, rng: random.Random) -> list[Question]:

@@ -18,7 +18,14 @@ from math import ceil, floor
 from typing import TYPE_CHECKING
 
 from ketref.grades import Grade, grade, lowers_grade, resolve_tier
-from ketref.humanize import SYMBOL_MEASURES, entity_phrase, format_number, format_value, sentence_case
+from ketref.humanize import (
+    SYMBOL_MEASURES,
+    entity_phrase,
+    format_number,
+    format_value,
+    jurisdiction_name,
+    sentence_case,
+)
 from ketref.models._base import FrozenModel, Id
 from ketref.models.claims import Claim
 from ketref.models.values import Qualifier, Value
@@ -460,7 +467,7 @@ def _context_words(kb: KnowledgeBase, claims: Sequence[Claim]) -> list[str]:
         words.append(f"by the {entity_phrase(kb, first.route)} route")
     if first.jurisdiction:
         dates = sorted({c.context.date for c in claims if c.context.date})
-        where = {"US": "the US", "EU": "the EU", "UK": "the UK"}.get(first.jurisdiction, first.jurisdiction)
+        where = jurisdiction_name(first.jurisdiction)
         words.append(f"in {where}" + (f" ({', '.join(d[:4] for d in dates)})" if dates else ""))
     if first.setting == "recreational":
         words.append("in recreational use")
