@@ -258,7 +258,7 @@ def test_s_ketamine_out_binds_the_racemate_at_nmda_and_neither_binds_d2_or_5ht2(
 
 def test_s_ketamine_is_about_1_4_fold_more_potent_than_the_racemate_as_a_hypnotic_in_mice() -> None:
     # "the (+)-isomers elicited episodes of hypnosis nearly 1.4-fold more potent than ... racemic ketamine"
-    claim = one("esketamine", "has_effect", "sedation", "liu-2006-life-sci")
+    claim = one("esketamine", "has_effect", "hypnosis", "liu-2006-life-sci")
     assert _potency(claim) == ("racemic-ketamine", "greater", 1.4)
 
 
