@@ -196,7 +196,10 @@ def test_swiss_ketalar_label_calls_emergence_reactions_common_beside_the_us_12_p
     ]
     assert found
     assert {(v.low, v.high, v.unit) for v in found[0].values} == {(1.0, 10.0, "percent")}
+    # the label's own word, 'häufig', is its highest band: the scale has no 'sehr häufig'
+    assert found[0].context.frequency == "common"
     conflict = next(c for c in KB.conflicts() if found[0] in c.side_a + c.side_b)
+    assert "sehr häufig" in (conflict.note or "")
     assert "ketalar.has-adverse-effect.emergence-reactions.label" in {
         x.id for x in conflict.side_a + conflict.side_b
     }
