@@ -241,6 +241,15 @@ def test_racemate_route_by_route_from_the_swiss_ketalar_label() -> None:
     }
     assert cmax["intravenous"] == {(1.8, 2.0)}
     assert cmax["intramuscular"] == {(1.7, 2.2)}
+    # "bei Erwachsenen und Kindern": the population sits in the context, not only in the note
+    peaks = [
+        c
+        for c in pk
+        if c.object in {"peak-plasma-concentration", "time-to-peak-concentration"}
+        and SWISS_KETALAR in c.sources
+    ]
+    assert len(peaks) == 4
+    assert {c.context.species for c in peaks} == {"human, adults and children"}
 
 
 def test_swiss_ketalar_label_names_cyp3a4_first_and_its_conflict_with_the_in_vitro_study() -> None:
