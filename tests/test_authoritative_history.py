@@ -54,6 +54,8 @@ def test_a_textbook_also_dates_the_first_synthesis_to_1962() -> None:
     assert any("synthesized in 1962 by Stevens" in e.quote for e in textbook)
     assert any("200 phencyclidine derivatives" in e.quote for e in textbook)
     assert KB.source("miller-anesthesia-6-phencyclidines").effective_tier >= SourceTier.REFERENCE
+    # the chapter's authors, read on the opening page of chapter 10 in the same copy
+    assert KB.source("miller-anesthesia-6-phencyclidines").authors[0] == "Reves JG"
 
 
 def test_first_human_use_1964_and_1965_are_kept_as_a_conflict() -> None:
