@@ -364,3 +364,15 @@ def test_a_comparator_side_sentence_does_not_carry_the_subjects_values() -> None
     assert all("27.1" not in t and "%" not in t for t in treats), treats
     esketamine = [st.text for sec in ketref.profile("esketamine").sections for st in sec.statements]
     assert any("27.1%" in t and "quetiapine" in t for t in esketamine)
+
+
+def test_a_missed_trial_end_point_reads_as_not_shown_better_than_placebo() -> None:
+    """Every negated `treats` claim is a trial that did not beat placebo; "does not treat" would
+    overstate it (issue #16, clinical evidence)."""
+    sections = {s.title: s for s in ketref.profile("arketamine").sections}
+    texts = [st.text for st in sections["Clinical use"].statements]
+    assert any(
+        t.startswith("Arketamine was not shown to be better than placebo for treatment-resistant depression")
+        for t in texts
+    ), texts
+    assert not any("does not treat" in t for t in texts)

@@ -227,10 +227,20 @@ def _object_phrase(kb: KnowledgeBase, predicate: str, obj: str) -> str:
     return phrase
 
 
+# Denials whose plain negation would overstate the evidence: a trial that missed its end point
+# shows that a drug was not shown better than placebo, not that it "does not treat" the condition.
+_DENIALS: dict[str, str] = {
+    "treats": "was not shown to be better than placebo for {o}",
+    "treated_by": "was not shown to respond better to {o} than to placebo",
+}
+
+
 def verb_phrase(kb: KnowledgeBase, predicate: str, obj: str, negated: bool = False) -> str:
     """The predicate and object as an English verb phrase: ``binds the NMDA receptor``."""
     from ketref.vocabulary import PREDICATES
 
+    if negated and predicate in _DENIALS:
+        return _DENIALS[predicate].format(o=_object_phrase(kb, predicate, obj))
     fallback = PREDICATES[predicate].label if predicate in PREDICATES else predicate.replace("_", " ")
     template = _VERBS.get(predicate, fallback + " {o}")
     phrase = template.format(o=_object_phrase(kb, predicate, obj))
