@@ -537,3 +537,27 @@ def test_markdown_export_keeps_smiles_and_source_tiers_as_text() -> None:
         for option in q.options:
             assert option.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;") in html
     assert "[primary]" in html or "[reference]" in html or "[regulatory]" in html
+
+
+def test_a_plasma_level_is_asked_in_the_unit_a_label_uses() -> None:
+    """1.7–2.2 µg/mL, not 0.0017–0.0022 mg/mL; and no option is a string of zeros."""
+    from ketref.quiz import _show, _show_range
+
+    assert _show_range("mg/mL", 0.0017, 0.0022, "~") == "about 1.7–2.2 µg/mL"
+    assert _show("mg/mL", 1e-5) == "10 ng/mL"
+    assert _show("mg/mL", 57.7) == "57.7 mg/mL"
+    text = "\n".join(q.stem + " " + " ".join(q.options) for q in question_pool(KB, seed=3))
+    assert not re.search(r"\b0\.000\d", text)
+
+
+def test_a_comparison_explanation_is_a_grammatical_sentence() -> None:
+    from ketref.quiz import _explained
+
+    assert _explained("is the more potent at producing analgesia", "at producing analgesia") == (
+        "is more potent at producing analgesia"
+    )
+    assert _explained(
+        "is the more potent antagonist of the NMDA receptor", "antagonist of the NMDA receptor"
+    ) == ("is a more potent antagonist of the NMDA receptor")
+    for q in question_pool(KB, seed=3):
+        assert "is a more potent at" not in q.explanation and "is a less potent at" not in q.explanation

@@ -376,3 +376,35 @@ def test_a_missed_trial_end_point_reads_as_not_shown_better_than_placebo() -> No
         for t in texts
     ), texts
     assert not any("does not treat" in t for t in texts)
+
+
+@pytest.mark.parametrize(
+    ("title", "date", "expected"),
+    [
+        # a described title cut before its parenthesis would end on "on", and repeat its year
+        (
+            "Neuropsychopharmacology 2020 article on (2R,6R)-hydroxynorketamine (s41386)",
+            "2020",
+            "Neuropsychopharmacology 2020 article…",
+        ),
+        # a long title is shortened at a word, never inside one
+        (
+            "NMDA receptor antagonists ketamine and PCP have direct effects on the dopamine D2 receptor",
+            None,
+            "NMDA receptor antagonists ketamine and PCP…",
+        ),
+        (
+            "Pharmacology of Ketamine Isomers in Surgical Patients",
+            "1982",
+            "Pharmacology of Ketamine Isomers in Surgical… 1982",
+        ),
+    ],
+)
+def test_a_short_citation_without_authors_cuts_a_title_at_a_word(
+    title: str, date: str | None, expected: str
+) -> None:
+    from ketref.models.sources import Source
+    from ketref.statements import short_citation
+
+    source = Source(id="s", title=title, kind="journal_article", url="https://example.org/s", date=date)
+    assert short_citation(source) == expected

@@ -547,6 +547,13 @@ _POTENCY_PHRASE = {
 }
 
 
+def _explained(clause: str, phrase: str) -> str:
+    """The question's clause as a statement: "is the more potent antagonist of X" becomes "is a
+    more potent antagonist of X", and "is the more potent at producing X" "is more potent at
+    producing X"."""
+    return clause.replace("is the ", "is " if phrase.startswith("at ") else "is a ", 1)
+
+
 def _pair_name(reader: _Reader, a: str, b: str) -> str:
     enantiomers = {"esketamine", "arketamine"}
     if {a, b} == enantiomers:
@@ -591,8 +598,7 @@ def _compare(reader: _Reader, rng: random.Random) -> list[Question]:
                     wrong,
                     rng,
                     claims,
-                    f"{_cap(reader.lname(right))} {clause.replace('is the ', 'is a ', 1)} than "
-                    f"{reader.lname(other)}.",
+                    f"{_cap(reader.lname(right))} {_explained(clause, phrase)} than {reader.lname(other)}.",
                     f"{predicate}:{aspect}",
                     subject=right,
                     predicate=predicate,
@@ -701,6 +707,13 @@ def _show(unit: str, x: float) -> str:
         return plural(x, "hour")
     if unit == "percent":
         return f"{_num(x)}%"
+    if unit == "mg/mL":  # a plasma level reads in the unit a label uses (1.7 µg/mL, not 0.0017 mg/mL)
+        if x < 1e-3:
+            return f"{_num(x * 1e6)} ng/mL"
+        if x < 1:
+            return f"{_num(x * 1e3)} µg/mL"
+    if unit == "mg" and x < 1:
+        return f"{_num(x * 1e3)} µg"
     return f"{_num(x)} {unit}"
 
 
@@ -727,6 +740,7 @@ _LADDERS = {
     "µM": [0.001, 0.01, 0.1, 1.0, 10.0, 100.0, 1000.0, 10000.0],
     "hour": [10 / 3600, 1 / 60, 5 / 60, 0.25, 0.5, 1.0, 3.0, 8.0, 24.0, 72.0, 168.0, 720.0],
     "percent": [1.0, 5.0, 10.0, 20.0, 35.0, 50.0, 65.0, 80.0, 95.0],
+    "mg/mL": [1e-6, 1e-5, 1e-4, 1e-3, 1e-2, 0.1, 1.0, 10.0],  # 1 ng/mL to 10 mg/mL
 }
 
 

@@ -310,12 +310,25 @@ def short_citation(source: Source) -> str:
         for cut in (" (", ": "):
             if cut in who[3:]:
                 head, _, tail = who.partition(cut)
+                if head.rsplit(" ", 1)[-1].casefold() in _DANGLING:
+                    continue  # "... article on (2R,6R)-HNK": cutting here would leave "article on"
                 # "Esketamine (Wikipedia)" reads better as "Wikipedia: Esketamine"
                 who = f"Wikipedia: {head}" if cut == " (" and len(tail) < 40 and "Wikipedia" in tail else head
                 break
-        if len(who) > 48:
-            who = who[:45].rstrip() + "…"
+        if len(who) > 48:  # at a word boundary, and not after a word that needs what follows
+            words = who[:46].rsplit(" ", 1)[0].split(" ")
+            while len(words) > 1 and words[-1].casefold().strip(",;—-") in _DANGLING:
+                words.pop()
+            who = " ".join(words).rstrip(",;:—-") + "…"
+    if year and year in who:  # "Neuropsychopharmacology 2020 article…" needs no second 2020
+        return who
     return f"{who} {year}".strip()
+
+
+# words a shortened title may not end on
+_DANGLING = frozenset(
+    {"a", "an", "and", "as", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to", "with"}
+)
 
 
 def claim_sources(
