@@ -62,7 +62,6 @@ BELOW_REFERENCE: dict[str, str] = {
 INCOMPLETE: dict[str, str] = {
     "anesthesiology-chiral-pk-prolonged-release-tablets": "date",
     "arketamine-crossover-pilot-trial": "authors, date",
-    "bonaventura-2021-mol-psychiatry": "date",
     "chiral-ketamine-opioid-pcp-sigma-muscarinic": "authors, date",
     "cpt-2020-esketamine-trd-benefit-risk": "authors",
     "dayton-ketamine-plasma-protein-binding": "date",
@@ -74,7 +73,6 @@ INCOMPLETE: dict[str, str] = {
     "ketamine-human-nmda-structure-nature": "authors",
     "ketamine-metabolites-striatal-dopamine-2016": "authors, date",
     "ketamine-opioid-allosteric-modulators": "authors, date",
-    "ketamine-pcp-direct-d2-5ht2-effects": "authors, date",
     "ketamine-stereoisomers-muscarinic-anesthesiology": "authors, date",
     "mdedge-esketamine": "authors, date",
     "mdedge-esketamine-pk": "authors, date",
@@ -83,7 +81,6 @@ INCOMPLETE: dict[str, str] = {
     "pharmaceutics-2023-esketamine-systematic-review": "authors",
     "pharmacotherapy-2022-intranasal-ketamine-pk": "authors",
     "r-ketamine-deuterated-mice-pmc8567221": "authors, date",
-    "s-ketamine-clinical-place-1998": "authors",
     "s-ketamine-probands-1992-anaesthesist": "authors",
     "sensory-perception-nmda-1992-jpet": "authors",
     "white-ketamine-isomers-surgical-patients": "authors, date",
