@@ -274,30 +274,23 @@ id = "boiling-point"
 name = "Boiling point"
 description = "The temperature at which the liquid boils."
 category = "physicochemical"
-
+"""
+    for claim_id, parameter, value, unit, quote in (
+        ("compound-x.boiling-point.lab", "boiling-point", 200.0, "degC", "boiling point 200 degC"),
+        ("compound-x.half-life.lab", "elimination-half-life", 3.0, "h", "half-life 3 h"),
+    ):
+        extra += f"""
 [[claim]]
-id = "compound-x.boiling-point.lab"
+id = "{claim_id}"
 subject = "compound-x"
 predicate = "has_parameter"
-object = "boiling-point"
+object = "{parameter}"
 status = "reported"
-values = [{ value = 200.0, unit = "degC" }]
+values = [{{ value = {value}, unit = "{unit}" }}]
 
 [[claim.evidence]]
 source = "lab-notes"
-quote = "boiling point 200 degC"
-
-[[claim]]
-id = "compound-x.half-life.lab"
-subject = "compound-x"
-predicate = "has_parameter"
-object = "elimination-half-life"
-status = "reported"
-values = [{ value = 3.0, unit = "h" }]
-
-[[claim.evidence]]
-source = "lab-notes"
-quote = "half-life 3 h"
+quote = "{quote}"
 """
     (pack / "extra.toml").write_text(extra, encoding="utf-8")
     kb = KnowledgeBase.from_paths(pack)
