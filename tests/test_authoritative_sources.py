@@ -49,7 +49,6 @@ CITED = sorted({s for f in FILES for s in _evidence_sources(_read(f))})
 # Claims that rest only on a source below the reference tier, each with why it is kept: the
 # better source was looked for and could not be read (issue #16's note says where it was looked).
 BELOW_REFERENCE: dict[str, str] = {
-    "esketamine.half-life.intranasal.jnj": "no label text for the half-life could be read",
     "s-norketamine.half-life.intranasal.jnj": "no label text for the half-life could be read",
     "arketamine.not-superior-to-placebo.trd.24h.pcn-101-phase-2a": (
         "the sponsor's topline result; no publication, and the registry's results lay past what could be read"
