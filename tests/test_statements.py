@@ -408,3 +408,11 @@ def test_a_short_citation_without_authors_cuts_a_title_at_a_word(
 
     source = Source(id="s", title=title, kind="journal_article", url="https://example.org/s", date=date)
     assert short_citation(source) == expected
+
+
+def test_the_dose_a_figure_was_measured_after_reads_as_its_condition() -> None:
+    """The Swiss Ketalar label's 10–15 min distribution half-life follows a 2.5 mg/kg bolus."""
+    sections = {s.title: s for s in ketref.profile("racemic ketamine").sections}
+    texts = [st.text for st in sections["Pharmacokinetics"].statements]
+    assert any("10–15 min after a 2.5 mg/kg intravenous bolus dose" in t for t in texts), texts
+    assert not any("; 2.5 mg/kg" in t for t in texts)

@@ -451,7 +451,7 @@ def _values_text(kb: KnowledgeBase, claims: Sequence[Claim], with_sources: bool)
     for claim in claims:
         if not claim.values:
             continue
-        shown = "; ".join(_value_for_sentence(v) for v in claim.values)
+        shown = _claim_values_text(claim)
         groups[shown].append(claim)
         values[shown] = claim.values
     if not groups:
@@ -470,6 +470,26 @@ def _values_text(kb: KnowledgeBase, claims: Sequence[Claim], with_sources: bool)
         not a.overlaps(b) for i, a in enumerate(firsts) for b in firsts[i + 1 :] if a.measure == b.measure
     )
     return " or ".join(parts), disagree
+
+
+# predicates whose values may include the dose they were measured after
+_DOSED = frozenset({"has_parameter", "has_onset", "has_duration"})
+
+
+def _is_dose(value: Value) -> bool:
+    return "dose" in (value.measure or "").casefold()
+
+
+def _claim_values_text(claim: Claim) -> str:
+    """A claim's values for a sentence; the dose a figure was measured after reads as its
+    condition: "10–15 min after a 2.5 mg/kg intravenous bolus dose", not "10–15 min; 2.5 mg/kg
+    (intravenous bolus dose)"."""
+    doses = [v for v in claim.values if _is_dose(v)] if claim.predicate in _DOSED else []
+    if not doses or len(doses) == len(claim.values):
+        return "; ".join(_value_for_sentence(v) for v in claim.values)
+    figures = "; ".join(_value_for_sentence(v) for v in claim.values if v not in doses)
+    after = " or ".join(f"{format_value(d, measure=False)} {d.measure}" for d in doses)
+    return f"{figures} after a {after}"
 
 
 def _value_for_sentence(value: Value) -> str:
