@@ -416,3 +416,25 @@ def test_the_dose_a_figure_was_measured_after_reads_as_its_condition() -> None:
     texts = [st.text for st in sections["Pharmacokinetics"].statements]
     assert any("10–15 min after a 2.5 mg/kg intravenous bolus dose" in t for t in texts), texts
     assert not any("; 2.5 mg/kg" in t for t in texts)
+
+
+def test_a_labels_pharmacology_names_the_label_not_a_country() -> None:
+    """A half-life from the Swiss label holds everywhere: "(Swiss label)", not "in Switzerland";
+    an approval or a contraindication does hold in a country."""
+    sections = {s.title: s for s in ketref.profile("racemic ketamine").sections}
+    pk = [st.text for st in sections["Pharmacokinetics"].statements]
+    assert any(
+        t.startswith("Racemic ketamine has a bioavailability of 93%") and "(Swiss label)" in t for t in pk
+    )
+    assert not any("in Switzerland" in t for t in pk)
+    regulation = [st.text for st in sections["Regulation"].statements]
+    assert any(t.endswith("in the United States") for t in regulation), regulation
+
+
+def test_a_name_that_starts_with_an_article_reads_in_lower_case() -> None:
+    from ketref.humanize import _lower_first
+
+    assert _lower_first("A condition in which a rise in blood pressure would be a serious hazard").startswith(
+        "a condition"
+    )
+    assert _lower_first("AMPA receptor") == "AMPA receptor"

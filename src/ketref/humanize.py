@@ -77,6 +77,14 @@ def jurisdiction_name(code: str) -> str:
     return _JURISDICTIONS.get(code, code)
 
 
+_ADJECTIVES = {"US": "US", "GB": "UK", "UK": "UK", "EU": "EU", "CH": "Swiss", "DE": "German", "FR": "French"}
+
+
+def jurisdiction_adjective(code: str) -> str:
+    """``"CH"`` → ``"Swiss"`` (as in "the Swiss label"); an unknown code as is."""
+    return _ADJECTIVES.get(code, code)
+
+
 def format_number(number: float) -> str:
     """A number with up to six significant digits (three decimals below 1) and no trailing zeros.
 
@@ -213,6 +221,8 @@ def sentence_case(text: str) -> str:
 def _lower_first(name: str) -> str:
     """'Sigma-1 receptor' -> 'sigma-1 receptor'; 'NMDA receptor', 'TrkB', 'mTOR' stay as they are."""
     first, _, rest = name.partition(" ")
+    if first in ("A", "An") and rest[:1].islower():  # an article: 'A condition in which...'
+        return first.lower() + " " + rest
     if (
         len(first) > 1
         and first[0].isupper()

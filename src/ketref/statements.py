@@ -23,6 +23,7 @@ from ketref.humanize import (
     entity_phrase,
     format_number,
     format_value,
+    jurisdiction_adjective,
     jurisdiction_name,
     sentence_case,
 )
@@ -503,12 +504,34 @@ def _value_for_sentence(value: Value) -> str:
 # -- synthesis -------------------------------------------------------------------------------
 
 
+# predicates whose jurisdiction is where the statement holds (an approval, a schedule, a label's
+# dose or warning); for the others a jurisdiction only names the label the figure comes from
+_HOLDS_IN = frozenset(
+    {
+        "approved_for",
+        "controlled_in",
+        "used_off_label_for",
+        "first_line_for",
+        "in_clinical_trials_for",
+        "has_dose",
+        "has_protocol",
+        "has_strength",
+        "has_active_ingredient",
+        "contraindicated_in",
+        "has_warning",
+    }
+)
+
+
 def _context_words(kb: KnowledgeBase, claims: Sequence[Claim]) -> list[str]:
     first = claims[0].context
     words = []
     if first.route and claims[0].predicate != "administered_via":
         words.append(f"by the {entity_phrase(kb, first.route)} route")
-    if first.jurisdiction:
+    if first.jurisdiction and claims[0].predicate not in _HOLDS_IN:
+        # a label's pharmacology holds everywhere: say whose label it is, not where it holds
+        words.append(f"({jurisdiction_adjective(first.jurisdiction)} label)")
+    elif first.jurisdiction:
         dates = sorted({c.context.date for c in claims if c.context.date})
         where = jurisdiction_name(first.jurisdiction)
         words.append(f"in {where}" + (f" ({', '.join(d[:4] for d in dates)})" if dates else ""))
