@@ -438,3 +438,13 @@ def test_a_name_that_starts_with_an_article_reads_in_lower_case() -> None:
         "a condition"
     )
     assert _lower_first("AMPA receptor") == "AMPA receptor"
+
+
+def test_where_a_jurisdiction_holds_is_read_from_the_predicate_row() -> None:
+    """One flag on the vocabulary row, the same read either way round."""
+    from ketref.vocabulary import PREDICATES
+
+    for predicate in PREDICATES.values():
+        assert predicate.jurisdictional == PREDICATES[predicate.inverse].jurisdictional, predicate.id
+    assert PREDICATES["approved_for"].jurisdictional and PREDICATES["has_approved_drug"].jurisdictional
+    assert not PREDICATES["has_parameter"].jurisdictional

@@ -31,7 +31,7 @@ from ketref.models._base import FrozenModel, Id
 from ketref.models.claims import Claim
 from ketref.models.values import Qualifier, Value
 from ketref.queries.orientation import Reading
-from ketref.vocabulary import Aspect, Direction, SourceTier, Status
+from ketref.vocabulary import PREDICATES, Aspect, Direction, SourceTier, Status
 
 if TYPE_CHECKING:
     from ketref.kb import KnowledgeBase
@@ -238,7 +238,6 @@ _DENIALS: dict[str, str] = {
 
 def verb_phrase(kb: KnowledgeBase, predicate: str, obj: str, negated: bool = False) -> str:
     """The predicate and object as an English verb phrase: ``binds the NMDA receptor``."""
-    from ketref.vocabulary import PREDICATES
 
     if negated and predicate in _DENIALS:
         return _DENIALS[predicate].format(o=_object_phrase(kb, predicate, obj))
@@ -504,31 +503,13 @@ def _value_for_sentence(value: Value) -> str:
 # -- synthesis -------------------------------------------------------------------------------
 
 
-# predicates whose jurisdiction is where the statement holds (an approval, a schedule, a label's
-# dose or warning); for the others a jurisdiction only names the label the figure comes from
-_HOLDS_IN = frozenset(
-    {
-        "approved_for",
-        "controlled_in",
-        "used_off_label_for",
-        "first_line_for",
-        "in_clinical_trials_for",
-        "has_dose",
-        "has_protocol",
-        "has_strength",
-        "has_active_ingredient",
-        "contraindicated_in",
-        "has_warning",
-    }
-)
-
-
 def _context_words(kb: KnowledgeBase, claims: Sequence[Claim]) -> list[str]:
     first = claims[0].context
     words = []
     if first.route and claims[0].predicate != "administered_via":
         words.append(f"by the {entity_phrase(kb, first.route)} route")
-    if first.jurisdiction and claims[0].predicate not in _HOLDS_IN:
+    predicate = PREDICATES.get(claims[0].predicate)
+    if first.jurisdiction and not (predicate and predicate.jurisdictional):
         # a label's pharmacology holds everywhere: say whose label it is, not where it holds
         words.append(f"({jurisdiction_adjective(first.jurisdiction)} label)")
     elif first.jurisdiction:

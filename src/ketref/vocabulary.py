@@ -306,6 +306,9 @@ class Predicate:
         measured: whether its claims carry measured affinities or potencies (Ki, IC50) that fold
             differences are derived from.
         category: the generated table its claims belong to, if any (``"regulatory"``).
+        jurisdictional: whether a jurisdiction on its claims says where the statement holds (an
+            approval, a schedule, a label's dose, warning or contraindication); on any other
+            predicate a jurisdiction only names whose label a figure comes from ("(Swiss label)").
 
     Every use of a predicate's meaning reads these fields, so a new predicate is one row here
     (plus its data): pathways, inheritance, quizzes, tables and folds pick it up from the row.
@@ -323,6 +326,7 @@ class Predicate:
     quiz: bool = False
     measured: bool = False
     category: str | None = None
+    jurisdictional: bool = False
 
     @property
     def symmetric(self) -> bool:
@@ -340,6 +344,7 @@ def _pair(
     ro: tuple[str | None, str | None] = (None, None),
     biolink: tuple[str | None, str | None] = (None, None),
     inheritable: bool = True,
+    jurisdictional: bool = False,
     **forward_only: Any,
 ) -> tuple[Predicate, Predicate]:
     """A predicate and its inverse; ``forward_only`` flags (mechanism, blocking, quiz, measured,
@@ -353,9 +358,19 @@ def _pair(
             ro[0],
             biolink[0],
             inheritable=inheritable,
+            jurisdictional=jurisdictional,
             **forward_only,
         ),
-        Predicate(backward, backward_label, forward, comparable, ro[1], biolink[1], inheritable=inheritable),
+        Predicate(
+            backward,
+            backward_label,
+            forward,
+            comparable,
+            ro[1],
+            biolink[1],
+            inheritable=inheritable,
+            jurisdictional=jurisdictional,
+        ),
     )
 
 
@@ -443,6 +458,7 @@ _TABLE: tuple[Predicate, ...] = (
         quiz=True,
         inheritable=False,
         category="regulatory",
+        jurisdictional=True,
     ),
     *_pair(
         "used_off_label_for",
@@ -451,6 +467,7 @@ _TABLE: tuple[Predicate, ...] = (
         "has as off-label drug",
         inheritable=False,
         category="regulatory",
+        jurisdictional=True,
     ),
     *_pair(
         "in_clinical_trials_for",
@@ -460,6 +477,7 @@ _TABLE: tuple[Predicate, ...] = (
         biolink=("biolink:in_clinical_trials_for", "biolink:tested_by_clinical_trials_of"),
         inheritable=False,
         category="regulatory",
+        jurisdictional=True,
     ),
     *_pair(
         "administered_via",
@@ -477,6 +495,7 @@ _TABLE: tuple[Predicate, ...] = (
         "is the active ingredient of",
         quiz=True,
         inheritable=False,
+        jurisdictional=True,
     ),
     *_pair(
         "has_component",
@@ -495,7 +514,14 @@ _TABLE: tuple[Predicate, ...] = (
         "nonresponse_rate_of",
         "has a non-response rate to",
     ),
-    *_pair("has_protocol", "is given by the protocol", "protocol_of", "is a protocol for", inheritable=False),
+    *_pair(
+        "has_protocol",
+        "is given by the protocol",
+        "protocol_of",
+        "is a protocol for",
+        inheritable=False,
+        jurisdictional=True,
+    ),
     *_pair(
         "first_line_for",
         "is a first-line treatment for",
@@ -503,6 +529,7 @@ _TABLE: tuple[Predicate, ...] = (
         "has as first-line treatment",
         inheritable=False,
         category="regulatory",
+        jurisdictional=True,
     ),
     *_pair("has_prevalence", "affects", "prevalence_of", "is affected by"),
     *_pair(
@@ -522,14 +549,24 @@ _TABLE: tuple[Predicate, ...] = (
     ),
     *_pair("metabolized_by", "is metabolised by", "metabolizes", "metabolises", quiz=True),
     *_pair("has_parameter", "has the parameter", "parameter_of", "is a parameter of"),
-    *_pair("has_strength", "contains", "strength_in", "is contained in", inheritable=False),
-    *_pair("has_dose", "is dosed for", "dose_of", "is the indication of a dose of", inheritable=False),
+    *_pair(
+        "has_strength", "contains", "strength_in", "is contained in", inheritable=False, jurisdictional=True
+    ),
+    *_pair(
+        "has_dose",
+        "is dosed for",
+        "dose_of",
+        "is the indication of a dose of",
+        inheritable=False,
+        jurisdictional=True,
+    ),
     *_pair(
         "controlled_in",
         "is a controlled drug in",
         "lists_controlled",
         "lists as a controlled drug",
         inheritable=False,
+        jurisdictional=True,
     ),
     *_pair(
         "acts_through",
@@ -539,15 +576,22 @@ _TABLE: tuple[Predicate, ...] = (
         comparable=True,
     ),
     *_pair("modulates", "modulates", "modulated_by", "is modulated by"),
-    *_pair("has_precaution", "calls for caution in", "precaution_for", "calls for caution with"),
+    *_pair(
+        "has_precaution",
+        "calls for caution in",
+        "precaution_for",
+        "calls for caution with",
+        jurisdictional=True,
+    ),
     *_pair(
         "contraindicated_in",
         "is contraindicated in",
         "has_contraindication",
         "has as contraindication",
         biolink=("biolink:contraindicated_in", "biolink:has_contraindication"),
+        jurisdictional=True,
     ),
-    *_pair("has_warning", "carries a warning of", "warning_for", "is a warning for"),
+    *_pair("has_warning", "carries a warning of", "warning_for", "is a warning for", jurisdictional=True),
     *_pair(
         "safe_for", "is judged safe for", "judged_safe_with", "is judged safe to treat with", comparable=True
     ),
