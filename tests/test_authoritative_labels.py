@@ -131,20 +131,37 @@ def test_spravato_eu_first_dose_for_adults_65_and_over_is_28_mg() -> None:
     )
 
 
-@pytest.mark.parametrize(
-    "condition",
-    [
-        "blood-pressure-elevation-hazard",
-        "hypersensitivity-to-ketamine",
-        "eclampsia-or-pre-eclampsia",
-        "severe-coronary-or-myocardial-disease",
-        "cerebrovascular-accident",
-        "cerebral-trauma",
-    ],
-)
-def test_ketalar_uk_contraindications(condition: str) -> None:
-    found = _find("ketalar", "contraindicated_in", condition)
-    assert any(c.context.jurisdiction == "GB" for c in found)
+# The UK SmPC names Ketalar; the Swiss label names the active substance without a form, so its
+# claims sit on ketamine.
+_CONTRAINDICATIONS = [
+    *(
+        ("ketalar", "GB", condition)
+        for condition in (
+            "blood-pressure-elevation-hazard",
+            "hypersensitivity-to-ketamine",
+            "eclampsia-or-pre-eclampsia",
+            "severe-coronary-or-myocardial-disease",
+            "cerebrovascular-accident",
+            "cerebral-trauma",
+        )
+    ),
+    *(
+        ("ketamine", "CH", condition)
+        for condition in (
+            "hypersensitivity-to-ketamine",
+            "uncontrolled-hypertension",
+            "blood-pressure-elevation-hazard",
+            "eclampsia-or-pre-eclampsia",
+            "untreated-hyperthyroidism",
+        )
+    ),
+]
+
+
+@pytest.mark.parametrize(("subject", "jurisdiction", "condition"), _CONTRAINDICATIONS)
+def test_label_contraindications(subject: str, jurisdiction: str, condition: str) -> None:
+    found = _find(subject, "contraindicated_in", condition)
+    assert any(c.context.jurisdiction == jurisdiction for c in found)
 
 
 @pytest.mark.parametrize(
@@ -169,22 +186,6 @@ def test_spravato_psychiatric_emergency_schedule_is_84_mg_twice_weekly_for_4_wee
     assert (84.0, "mg", "dose, twice a week") in values
     assert (4.0, "week", "duration") in values
     assert (56.0, "mg", "reduced dose, by tolerability") in values
-
-
-@pytest.mark.parametrize(
-    "condition",
-    [
-        "hypersensitivity-to-ketamine",
-        "uncontrolled-hypertension",
-        "blood-pressure-elevation-hazard",
-        "eclampsia-or-pre-eclampsia",
-        "untreated-hyperthyroidism",
-    ],
-)
-def test_swiss_label_contraindications_of_ketamine(condition: str) -> None:
-    """The Swiss label names the active substance without a form: the claims sit on ketamine."""
-    found = _find("ketamine", "contraindicated_in", condition)
-    assert any(c.context.jurisdiction == "CH" for c in found)
 
 
 def test_swiss_ketalar_label_calls_emergence_reactions_common_beside_the_us_12_percent() -> None:
