@@ -20,7 +20,7 @@ import pytest
 from pydantic import ValidationError
 
 import ketref
-from ketref.citations import cite_source
+from ketref.citations import cite_source, missing_fields
 from ketref.cli import main
 from ketref.kb import KnowledgeBase
 from ketref.models.sources import Source
@@ -240,6 +240,31 @@ def test_a_partial_author_list_reads_et_al_in_short_citations() -> None:
 def test_et_al_needs_an_author() -> None:
     with pytest.raises(ValidationError, match="et_al"):
         Source(id="x", title="T", kind=SourceKind.JOURNAL_ARTICLE, pmid="1", et_al=True)
+
+
+@pytest.mark.parametrize(
+    ("update", "missing"),
+    [
+        ({}, ()),  # a partial author list is how the page printed it: it counts
+        ({"authors": (), "et_al": False}, ("authors",)),
+        ({"date": None}, ("date",)),
+        ({"authors": (), "et_al": False, "date": None}, ("authors", "date")),
+        ({"pmid": None, "url": "https://example.org/a"}, ()),
+        ({"pmid": None, "title": ""}, ("title", "DOI, PMID or URL")),
+    ],
+)
+def test_missing_fields_of_an_article(update: dict[str, object], missing: tuple[str, ...]) -> None:
+    # model_copy skips validation, so a record the loader would refuse can still be asked about
+    assert missing_fields(PARTIAL.model_copy(update=update)) == missing
+
+
+def test_missing_fields_of_a_web_document_and_a_seed() -> None:
+    page = Source(id="p", title="Label", kind=SourceKind.DRUG_LABEL, url="https://example.org/l")
+    assert missing_fields(page) == ("authors or publisher", "date or accessed")
+    assert missing_fields(page.model_copy(update={"publisher": "FDA", "accessed": "2026-12-02"})) == ()
+    assert missing_fields(page.model_copy(update={"authors": ("Smith J",), "date": "2020"})) == ()
+    seed = ketref.knowledge_base().source("ayafusion-clinic")
+    assert seed.file and missing_fields(seed) == ()
 
 
 def test_cite_a_claim_gives_every_source() -> None:

@@ -24,12 +24,39 @@ if TYPE_CHECKING:
     from ketref.kb import KnowledgeBase
     from ketref.models.claims import Claim
 
-__all__ = ["STYLES", "cite", "cite_source", "split_author"]
+__all__ = ["STYLES", "cite", "cite_source", "missing_fields", "split_author"]
 
 STYLES = ("text", "bibtex", "csl-json")
 """The citation styles :func:`cite` knows."""
 
 _ARTICLE_KINDS = frozenset({SourceKind.JOURNAL_ARTICLE, SourceKind.REVIEW, SourceKind.SYSTEMATIC_REVIEW})
+
+
+def missing_fields(source: Source) -> tuple[str, ...]:
+    """What a citation of ``source`` lacks, empty when it can be cited in full.
+
+    Every source needs a title and an address (a DOI, PMID or URL). An article, review or
+    systematic review needs its authors and a year; any other document (a label, a regulator's
+    page, a database) needs an author or publisher and a year or the date it was read. A partial
+    author list (``et_al``) counts as authors: it is how the page printed them. A seed document
+    (a record with a ``file``) is cited by its bundled text and needs only its title.
+
+    >>> missing_fields(Source(id="x", title="T", kind="journal_article", pmid="1"))
+    ('authors', 'date')
+    """
+    gaps: list[str] = [] if source.title else ["title"]
+    if source.file:
+        return tuple(gaps)
+    if not (source.doi or source.pmid or source.url):
+        gaps.append("DOI, PMID or URL")
+    if source.kind in _ARTICLE_KINDS:
+        gaps += [name for name in ("authors", "date") if not getattr(source, name)]
+    else:
+        if not (source.authors or source.publisher):
+            gaps.append("authors or publisher")
+        if not (source.date or source.accessed):
+            gaps.append("date or accessed")
+    return tuple(gaps)
 
 
 def split_author(author: str) -> tuple[str, str]:
