@@ -62,7 +62,6 @@ INCOMPLETE: dict[str, str] = {
     "anesthesiology-chiral-pk-prolonged-release-tablets": "date",
     "arketamine-crossover-pilot-trial": "authors, date",
     "chiral-ketamine-opioid-pcp-sigma-muscarinic": "authors, date",
-    "cpt-2020-esketamine-trd-benefit-risk": "authors",
     "dayton-ketamine-plasma-protein-binding": "date",
     "dcns-2014-glutamatergic-remodeling": "authors",
     "hirota-1999-anesthesiology": "authors",
