@@ -10,7 +10,7 @@ import pytest
 
 import ketref
 from ketref.models.claims import Claim
-from ketref.vocabulary import SourceTier
+from ketref.vocabulary import SourceKind, SourceTier, Status
 
 KB = ketref.knowledge_base()
 
@@ -80,8 +80,18 @@ def test_spravato_us_trd_schedule_starts_at_56_mg_then_56_or_84() -> None:
 def test_ketalar_onset_and_duration_by_route(
     predicate: str, route: str, unit: str, low: float, high: float
 ) -> None:
-    found = _find("ketalar", predicate, "anesthesia", route)
-    assert any(v.unit == unit and (v.low, v.high) == (low, high) for c in found for v in c.values)
+    found = [
+        c
+        for c in _find("ketalar", predicate, "anesthesia", route)
+        if any(v.unit == unit and (v.low, v.high) == (low, high) for v in c.values)
+    ]
+    assert found
+    # the label's own words, read in a copy of the label, make the figure established
+    assert any(
+        c.status is Status.ESTABLISHED
+        and any(KB.source(e.source).kind is SourceKind.DRUG_LABEL for e in c.evidence)
+        for c in found
+    )
 
 
 def test_ketalar_emergence_reactions_in_about_12_percent() -> None:
