@@ -431,6 +431,18 @@ def test_a_labels_pharmacology_names_the_label_not_a_country() -> None:
     assert any(t.endswith("in the United States") for t in regulation), regulation
 
 
+def test_every_jurisdiction_in_the_data_reads_as_a_name() -> None:
+    """A sentence says "in Canada" and "(Australian label)", never "in CA" or "(AU label)"."""
+    from ketref.humanize import jurisdiction_adjective, jurisdiction_name
+
+    codes = {c.context.jurisdiction for c in ketref.knowledge_base().claims() if c.context.jurisdiction}
+    assert {"US", "GB", "CH"} <= codes
+    for code in codes:
+        assert jurisdiction_name(code) != code, code
+        assert jurisdiction_adjective(code) != code or code in {"US", "EU"}, code
+    assert (jurisdiction_name("NZ"), jurisdiction_adjective("AU")) == ("New Zealand", "Australian")
+
+
 def test_a_name_that_starts_with_an_article_reads_in_lower_case() -> None:
     from ketref.humanize import _lower_first
 

@@ -69,6 +69,10 @@ _JURISDICTIONS = {
     "DE": "Germany",
     "FR": "France",
     "HK": "Hong Kong",
+    "CA": "Canada",
+    "AU": "Australia",
+    "NZ": "New Zealand",
+    "JP": "Japan",
 }
 
 
@@ -77,7 +81,20 @@ def jurisdiction_name(code: str) -> str:
     return _JURISDICTIONS.get(code, code)
 
 
-_ADJECTIVES = {"US": "US", "GB": "UK", "UK": "UK", "EU": "EU", "CH": "Swiss", "DE": "German", "FR": "French"}
+_ADJECTIVES = {
+    "US": "US",
+    "GB": "UK",
+    "UK": "UK",
+    "EU": "EU",
+    "CH": "Swiss",
+    "DE": "German",
+    "FR": "French",
+    "HK": "Hong Kong",
+    "CA": "Canadian",
+    "AU": "Australian",
+    "NZ": "New Zealand",
+    "JP": "Japanese",
+}
 
 
 def jurisdiction_adjective(code: str) -> str:
