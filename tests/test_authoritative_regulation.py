@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import ketref
 from ketref.models.claims import Claim
-from ketref.vocabulary import SourceTier, Status
+from ketref.vocabulary import SourceKind, SourceTier, Status
 
 KB = ketref.knowledge_base()
 
@@ -98,13 +98,16 @@ def test_spravato_eu_authorisation_dated_18_december_2019_by_the_ema() -> None:
     assert dated[0].status == Status.ESTABLISHED
 
 
-def test_spravato_us_monotherapy_approval_in_january_2025_is_reported_not_established() -> None:
-    """Only a trade newsletter was read, so the claim is reported, dated to the month, and says so."""
-    found = _authoritative(_find("spravato", "approved_for", "treatment-resistant-depression", "US"))
+def test_spravato_us_monotherapy_approval_in_january_2025_is_reported_and_below_reference() -> None:
+    """Only a trade newsletter's news item and the sponsor's release were read: the claim is
+    reported, dated to the month, says so, and its best source is secondary (a news item)."""
+    found = _find("spravato", "approved_for", "treatment-resistant-depression", "US")
     mono = [c for c in found if c.context.date == "2025-01"]
     assert mono
     assert mono[0].status == Status.REPORTED
     assert "monotherapy" in (mono[0].note or "")
+    assert _best_tier(mono[0]) is SourceTier.SECONDARY
+    assert KB.source("canady-2025-mhw").kind is SourceKind.NEWS
 
 
 def test_spravato_monotherapy_approval_also_rests_on_the_sponsors_press_release() -> None:

@@ -50,6 +50,10 @@ CITED = sorted({s for f in FILES for s in _evidence_sources(_read(f))})
 # better source was looked for and could not be read (issue #16's note says where it was looked).
 BELOW_REFERENCE: dict[str, str] = {
     "s-norketamine.half-life.intranasal.jnj": "no label text for the half-life could be read",
+    "spravato.approved-for.trd.monotherapy.us.2025": (
+        "the sponsor's press release and a trade newsletter's news item; "
+        "the FDA's letter and the 2025 label were not read"
+    ),
     "arketamine.not-superior-to-placebo.trd.24h.pcn-101-phase-2a": (
         "the sponsor's topline result; no publication, and the registry's results lay past what could be read"
     ),

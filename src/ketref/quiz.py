@@ -172,6 +172,7 @@ _TIER_PHRASE = {
     "clinic_marketing": "a clinic's marketing page",
     "clinic_article": "a clinic's article",
     "manufacturer_page": "a manufacturer's page",
+    "news": "a news item",
     "encyclopedia": "an encyclopedia",
 }
 

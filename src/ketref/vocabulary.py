@@ -218,6 +218,8 @@ class SourceKind(StrEnum):
     PHARMACOPOEIA = "pharmacopoeia"
     TEXTBOOK = "textbook"
     MANUFACTURER_PAGE = "manufacturer_page"
+    NEWS = "news"
+    """A news item: a newspaper, a news site or a trade newsletter reporting what others did."""
 
 
 class SourceTier(StrEnum):
@@ -278,6 +280,7 @@ KIND_TIERS: Mapping[SourceKind, SourceTier] = MappingProxyType(
         SourceKind.MANUFACTURER_PAGE: SourceTier.SECONDARY,
         SourceKind.BLOG_SUMMARY: SourceTier.SECONDARY,
         SourceKind.QA_AGGREGATOR: SourceTier.SECONDARY,
+        SourceKind.NEWS: SourceTier.SECONDARY,
         SourceKind.VENDOR_GUIDE: SourceTier.SECONDARY,
         SourceKind.CLINIC_ARTICLE: SourceTier.MARKETING,
         SourceKind.CLINIC_MARKETING: SourceTier.MARKETING,
