@@ -117,3 +117,52 @@ def test_spravato_monotherapy_approval_also_rests_on_the_sponsors_press_release(
     assert "jnj-press-release-spravato-monotherapy-2025" in claim.sources
     assert KB.source("jnj-press-release-spravato-monotherapy-2025").effective_tier is SourceTier.SECONDARY
     assert claim.status is Status.REPORTED
+
+
+def test_spravato_first_us_approval_on_5_march_2019_also_in_a_trade_newsletter() -> None:
+    found = _authoritative(_find("spravato", "approved_for", "treatment-resistant-depression", "US"))
+    dated = [c for c in found if c.context.date == "2019-03-05"]
+    assert any("canady-2020-mhw" in c.sources and c.status is Status.REPORTED for c in dated)
+    assert tuple(KB.source("canady-2020-mhw").authors) == ("Canady VA",)
+
+
+def test_spravato_suicidal_ideation_indication_dated_to_2020_as_reported() -> None:
+    mdd_si = "mdd-with-acute-suicidal-ideation-or-behavior"
+    found = _authoritative(_find("spravato", "approved_for", mdd_si, "US"))
+    dated = [c for c in found if c.context.date == "2020"]
+    assert dated
+    assert dated[0].status is Status.REPORTED
+    assert "Aug. 3" in dated[0].evidence[0].quote
+
+
+def test_ketamine_is_in_schedule_i_of_the_canadian_cdsa() -> None:
+    found = _authoritative(_find("ketamine", "controlled_in", "ca-cdsa-schedule-i", "CA"))
+    assert found
+    assert found[0].status is Status.ESTABLISHED
+    assert _best_tier(found[0]) is SourceTier.REGULATORY
+    assert "item 14 of Schedule I" in found[0].evidence[0].quote
+
+
+def test_ketamine_is_class_c_in_new_zealand_from_december_2010() -> None:
+    found = _authoritative(_find("ketamine", "controlled_in", "nz-misuse-of-drugs-act-class-c", "NZ"))
+    assert [c.context.date for c in found] == ["2010-12-01"]
+    assert found[0].status is Status.ESTABLISHED
+
+
+def test_esketamine_and_ketamine_are_schedule_8_in_australia() -> None:
+    s8 = "au-poisons-standard-schedule-8"
+    eske = _authoritative(_find("esketamine", "controlled_in", s8, "AU"))
+    assert any(c.status is Status.ESTABLISHED for c in eske)
+    keta = _authoritative(_find("ketamine", "controlled_in", s8, "AU"))
+    assert keta and all(c.status is Status.REPORTED for c in keta)
+    assert KB.get("Schedule 8 (Australian Poisons Standard)").id == s8
+
+
+def test_who_recommended_in_2015_against_international_control_of_ketamine() -> None:
+    found = _find("ketamine", "controlled_in", "un-international-drug-control")
+    assert found
+    claim = found[0]
+    assert claim.negated
+    assert claim.context.date == "2015-12"
+    assert claim.status is Status.REPORTED
+    assert "should not be placed under international control" in claim.evidence[0].quote
