@@ -54,6 +54,9 @@ BELOW_REFERENCE: dict[str, str] = {
         "the sponsor's press release and a trade newsletter's news item; "
         "the FDA's letter and the 2025 label were not read"
     ),
+    "spravato.approved-for.mdd-suicidal-ideation.us.canady-2020": (
+        "a trade newsletter's news item gives the year; the FDA's letter and the 2020 label were not read"
+    ),
     "arketamine.not-superior-to-placebo.trd.24h.pcn-101-phase-2a": (
         "the sponsor's topline result; no publication, and the registry's results lay past what could be read"
     ),
