@@ -225,3 +225,16 @@ def test_us_racemic_ketamine_injection_label_contraindications(condition: str) -
         if c.context.jurisdiction == "US"
     ]
     assert any("pfizer-ketamine-injection-highlights" in c.sources for c in found)
+
+
+def test_spravato_us_dose_for_mdd_with_acute_suicidal_ideation_is_84_mg_twice_weekly() -> None:
+    # Epocrates: "major depressive disorder, depressive sx - acutely suicidal pts -
+    # [84 mg intranasally 2x/wk"
+    found = [
+        c
+        for c in _find("spravato", "has_dose", "mdd-with-acute-suicidal-ideation-or-behavior", "intranasal")
+        if c.context.jurisdiction == "US"
+    ]
+    assert found
+    values = {(v.low, v.unit, v.measure) for c in found for v in c.values}
+    assert (84.0, "mg", "dose, twice a week") in values

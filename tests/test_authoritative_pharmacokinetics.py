@@ -262,3 +262,23 @@ def test_swiss_ketalar_label_names_cyp3a4_first_and_its_conflict_with_the_in_vit
     assert "ketamine.metabolized-by.cyp2b6.major.anesthesiology-2016" in {
         x.id for x in conflict.side_a + conflict.side_b
     }
+
+
+def test_mdedge_review_gives_noresketamine_about_8_hours_after_the_nasal_spray() -> None:
+    # "The mean half-life of noresketamine was approximately 8 hours."
+    claim = one("s-norketamine", "has_parameter", "elimination-half-life", "mdedge-esketamine-pk")
+    assert numbers(claim) == {(8.0, 8.0, "hour")}
+    assert claim.values[0].qualifier.value == "~"
+    assert claim.context.route == "intranasal"
+    assert claim.status.value == "reported"
+
+
+def test_norketamine_terminal_half_life_is_about_an_hour_in_anaesthetised_dogs() -> None:
+    # "Norketamine ... had a terminal half-life of 63.6 +/- 23.9 minutes." after "ketamine
+    # (3 mg/kg) was administered IV" to isoflurane-anesthetized dogs.
+    claim = one("norketamine", "has_parameter", "elimination-half-life", "pypendop-2005-am-j-vet-res")
+    assert (63.6, 63.6, "minute") in numbers(claim)
+    assert (3.0, 3.0, "mg/kg") in numbers(claim)
+    assert claim.context.species == "dog"
+    assert claim.context.level.value == "preclinical"
+    assert claim.context.route == "intravenous"
