@@ -161,3 +161,22 @@ def test_who_recommended_in_2015_against_international_control_of_ketamine() -> 
     assert claim.context.date == "2015-12"
     assert claim.status is Status.REPORTED
     assert "should not be placed under international control" in claim.evidence[0].quote
+
+
+def test_a_profile_gives_controlled_drug_status_under_regulation() -> None:
+    """A lecturer looks for the schedule under Regulation, with the country and the year."""
+    sections = {s.title: [st.text for st in s.statements] for s in ketref.profile("ketamine").sections}
+    regulation = sections["Regulation"]
+    assert any("schedule III" in t and t.endswith("in the United States (1999)") for t in regulation), regulation
+    assert any("class C" in t and t.endswith("in New Zealand (2010)") for t in regulation), regulation
+    assert not any("controlled drug" in t for t in sections["Other statements"])
+    spravato = {s.title: [st.text for st in s.statements] for s in ketref.profile("spravato").sections}
+    assert any("schedule III" in t for t in spravato["Regulation"]), spravato["Regulation"]
+
+
+def test_the_regulatory_table_names_each_jurisdiction() -> None:
+    table = ketref.table("regulatory")
+    rows = {(row[0].text, row[1].text): row[2].text for row in table.rows}
+    assert "schedule I (Canada Controlled Drugs and Substances Act)" in rows[("Ketamine", "Canada")]
+    assert "(2010-12-01)" in rows[("Ketamine", "New Zealand")]
+    assert not any(len(where) == 2 and where.isupper() for _, where in rows), sorted(rows)

@@ -76,9 +76,11 @@ _JURISDICTIONS = {
 }
 
 
-def jurisdiction_name(code: str) -> str:
-    """``"CH"`` → ``"Switzerland"``, ``"US"`` → ``"the United States"``; an unknown code as is."""
-    return _JURISDICTIONS.get(code, code)
+def jurisdiction_name(code: str, *, article: bool = True) -> str:
+    """``"CH"`` → ``"Switzerland"``, ``"US"`` → ``"the United States"`` (``"United States"``
+    without the article, as a table cell says it); an unknown code as is."""
+    name = _JURISDICTIONS.get(code, code)
+    return name if article else name.removeprefix("the ")
 
 
 _ADJECTIVES = {

@@ -20,7 +20,7 @@ from ketref.humanize import entity_phrase, format_value, sentence_case
 from ketref.models._base import FrozenModel, Id
 from ketref.queries.orientation import Reading
 from ketref.statements import Citation, Statement, combine, synthesized
-from ketref.vocabulary import KINDS, EntityKind, ParameterCategory, SourceTier, StereoForm
+from ketref.vocabulary import KINDS, PREDICATES, EntityKind, ParameterCategory, SourceTier, StereoForm
 
 if TYPE_CHECKING:
     from ketref.kb import EntityQuery, KnowledgeBase
@@ -109,7 +109,9 @@ CLINICAL = frozenset(
         "increases",
     }
 )
-REGULATION = frozenset({"approved_for"})
+# approvals and controlled-drug status: the predicates whose row puts them in the regulatory
+# table (vocabulary.Predicate.category), less the clinical ones (trials, off-label, first-line)
+REGULATION = frozenset(p.id for p in PREDICATES.values() if p.category == "regulatory") - CLINICAL
 # The kinds a mechanism step can reach (vocabulary.KINDS), targets aside: they have their own section.
 MECHANISM_KINDS = frozenset(kind for kind, info in KINDS.items() if info.mechanism) - {EntityKind.TARGET}
 ADVERSE = frozenset({"has_adverse_effect"})
@@ -142,7 +144,7 @@ SECTION_ORDER: dict[str, tuple[str, ...]] = {
         "Identity",
         "Ingredient and strength",
         "Route and dosing",
-        "Approvals",
+        "Regulation",
         "Adverse effects",
         "Other statements",
         "Points of disagreement",
@@ -448,7 +450,9 @@ def _build(kb: KnowledgeBase, entity: Entity, tier: SourceTier | None) -> Profil
         parts["Route and dosing"] = _statements(
             kb, take(_pick(readings, frozenset({"administered_via", "has_dose", "has_protocol"}))), tier
         )
-        parts["Approvals"] = _statements(kb, take(_pick(readings, REGULATION | {"used_off_label_for"})), tier)
+        parts["Regulation"] = _statements(
+            kb, take(_pick(readings, REGULATION | {"used_off_label_for"})), tier
+        )
         parts["Adverse effects"] = _statements(kb, take(_pick(readings, ADVERSE)), tier)
         other = "Other statements"
     else:

@@ -569,6 +569,7 @@ _TABLE: tuple[Predicate, ...] = (
         "lists_controlled",
         "lists as a controlled drug",
         inheritable=False,
+        category="regulatory",
         jurisdictional=True,
     ),
     *_pair(

@@ -390,17 +390,6 @@ def adverse_effects_table(kb: KnowledgeBase) -> Table:
     )
 
 
-_JURISDICTIONS = {
-    "US": "United States",
-    "EU": "European Union",
-    "GB": "United Kingdom",
-    "UK": "United Kingdom",
-    "DE": "Germany",
-    "FR": "France",
-    "HK": "Hong Kong",
-}
-
-
 def _status_text(kb: KnowledgeBase, readings: list[Reading]) -> str:
     """``Approved for treatment-resistant depression (2019-03-05)``: the status, what for, the
     route or setting, and the dates the sources give."""
@@ -423,7 +412,8 @@ def _status_text(kb: KnowledgeBase, readings: list[Reading]) -> str:
 
 def regulatory_table(kb: KnowledgeBase, min_tier: SourceTier | None = None) -> Table:
     """One row per form or product and jurisdiction: each status (approved, not approved, in
-    trials, off-label, first-line) as one synthesized statement with its dates."""
+    trials, off-label, first-line, controlled) as one synthesized statement with its dates."""
+    from ketref.humanize import jurisdiction_name
     from ketref.statements import synthesized
 
     regulatory = {p.id for p in PREDICATES.values() if p.category == "regulatory"}
@@ -433,14 +423,19 @@ def regulatory_table(kb: KnowledgeBase, min_tier: SourceTier | None = None) -> T
             groups[(claim.subject, claim.context.jurisdiction or "")].append(Reading.of(claim))
     rows = []
     for (subject, where), readings in sorted(
-        groups.items(), key=lambda item: (_form_order(kb, item[0][0]), item[0][1] == "", item[0][1])
+        groups.items(),
+        key=lambda item: (
+            _form_order(kb, item[0][0]),
+            item[0][1] == "",
+            jurisdiction_name(item[0][1], article=False),
+        ),
     ):
         found = [
             (_rank(s), _segment(s, _status_text(kb, kept)))
             for s, kept in synthesized(kb, readings, min_tier=min_tier)
         ]
         if found:
-            name = _JURISDICTIONS.get(where, where) if where else "not stated"
+            name = jurisdiction_name(where, article=False) if where else "not stated"
             rows.append((Cell(text=_name(kb, subject)), Cell(text=name), _cell(found)))
     return Table(
         name="regulatory",
