@@ -431,6 +431,26 @@ def test_a_labels_pharmacology_names_the_label_not_a_country() -> None:
     assert any(t.endswith("in the United States") for t in regulation), regulation
 
 
+@pytest.mark.parametrize(
+    ("phrase", "denied"),
+    [
+        ("causes bladder problems", "does not cause bladder problems"),
+        ("increases BDNF", "does not increase BDNF"),
+        ("metabolises ketamine", "does not metabolise ketamine"),
+        ("binds the NMDA receptor", "does not bind the NMDA receptor"),
+        ("carries a warning of X", "does not carry a warning of X"),
+        ("reaches the brain", "does not reach the brain"),
+        ("is approved for X", "is not approved for X"),
+        ("has the parameter Y", "does not have the parameter Y"),
+    ],
+)
+def test_a_denial_uses_the_verbs_base_form(phrase: str, denied: str) -> None:
+    """The profile once read "Ketamine does not caus bladder problems"."""
+    from ketref.statements import _negated
+
+    assert _negated(phrase) == denied
+
+
 def test_every_jurisdiction_in_the_data_reads_as_a_name() -> None:
     """A sentence says "in Canada" and "(Australian label)", never "in CA" or "(AU label)"."""
     from ketref.humanize import jurisdiction_adjective, jurisdiction_name

@@ -76,6 +76,20 @@ _JURISDICTIONS = {
 }
 
 
+def base_verb(verb: str) -> str:
+    """The form after "does not": 'binds' -> 'bind', 'causes' -> 'cause', 'increases' ->
+    'increase', 'passes' -> 'pass', 'reaches' -> 'reach', 'modifies' -> 'modify'.
+
+    >>> [base_verb(v) for v in ("causes", "increases", "passes", "reaches", "modifies", "binds")]
+    ['cause', 'increase', 'pass', 'reach', 'modify', 'bind']
+    """
+    if verb.endswith(("sses", "shes", "ches", "xes", "zzes")):
+        return verb[:-2]
+    if verb.endswith("ies") and len(verb) > 4:
+        return verb[:-3] + "y"
+    return verb.removesuffix("s")
+
+
 def jurisdiction_name(code: str, *, article: bool = True) -> str:
     """``"CH"`` → ``"Switzerland"``, ``"US"`` → ``"the United States"`` (``"United States"``
     without the article, as a table cell says it); an unknown code as is."""

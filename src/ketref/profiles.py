@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from ketref._memo import PerKnowledgeBase
 from ketref.grades import resolve_tier
-from ketref.humanize import entity_phrase, format_value, sentence_case
+from ketref.humanize import base_verb, entity_phrase, format_value, sentence_case
 from ketref.models._base import FrozenModel, Id
 from ketref.queries.orientation import Reading
 from ketref.statements import Citation, Statement, combine, synthesized
@@ -289,7 +289,7 @@ def _fragment(kb: KnowledgeBase, group: Sequence[Reading]) -> str:
     first = group[0]
     action = _ACTION.get(first.predicate, first.predicate.replace("_", " "))
     if first.claim.negated:
-        action = f"not {action}" if action in ("antagonist", "agonist") else f"does not {action.rstrip('s')}"
+        action = f"not {action}" if action in ("antagonist", "agonist") else f"does not {base_verb(action)}"
     compared = comparison_phrase(kb, first, claims)
     values, _ = _values_text(kb, claims, with_sources=True)
     if compared:

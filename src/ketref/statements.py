@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from ketref.grades import Grade, grade, lowers_grade, resolve_tier
 from ketref.humanize import (
     SYMBOL_MEASURES,
+    base_verb,
     entity_phrase,
     format_number,
     format_value,
@@ -211,10 +212,7 @@ def _negated(phrase: str) -> str:
     if phrase.startswith("has "):
         return "does not have " + phrase[4:]
     head, _, rest = phrase.partition(" ")
-    base = head[:-2] if head.endswith("ses") else head.removesuffix("s")
-    if head.endswith("ses") and head[:-2].endswith("cause"):
-        base = head[:-1]
-    return f"does not {base} {rest}".rstrip()
+    return f"does not {base_verb(head)} {rest}".rstrip()
 
 
 def _object_phrase(kb: KnowledgeBase, predicate: str, obj: str) -> str:
