@@ -281,3 +281,24 @@ def test_s_ketamine_binds_the_nmda_channel_vestibule_with_greater_affinity_than_
     assert any(c.comparison is not None and c.comparison.comparator == "arketamine" for c in claims)
     # "the binding pocket for S-ketamine in the central vestibule between the channel gate and ..."
     assert any(c.comparison is None and "cryo-electron" in (c.context.assay or "") for c in claims)
+
+
+def test_ketamine_binds_trkb_directly_in_the_2021_cell_study() -> None:
+    # "Several antidepressants, including SSRIs and ketamine, directly bind to TRKB"
+    claim = one("ketamine", "binds", "trkb", "casarotto-2021-cell")
+    assert claim.status.value == "reported"
+    assert not claim.negated
+    source = ketref.knowledge_base().source("casarotto-2021-cell")
+    assert source.effective_tier >= SourceTier.REFERENCE
+    assert source.doi == "10.1016/j.cell.2021.01.034"
+    assert source.authors[0] == "Casarotto PC" and source.authors[-1] == "Castrén E"
+
+
+def test_erk_possibly_underlies_r_ketamines_antidepressant_effects() -> None:
+    # "... and that extracellular signal-regulated kinase possibly underlie the antidepressant
+    # effects of (R)-ketamine"
+    claim = one("arketamine", "acts_through", "mek-erk-signaling", "yang-2019-transl-psychiatry")
+    assert claim.status.value == "suggested"
+    assert claim.context.level.value == "preclinical"
+    # the same sentence: mTORC1 serves (S)-ketamine but not (R)-ketamine
+    assert one("arketamine", "acts_through", "mtor", "yang-2019-transl-psychiatry").negated

@@ -64,13 +64,15 @@ def split_author(author: str) -> tuple[str, str]:
 
     >>> split_author("Ebert B"), split_author("B Ebert"), split_author("Caoimhe M. Coyle")
     (('Ebert', 'B'), ('Ebert', 'B'), ('Coyle', 'Caoimhe M.'))
+    >>> split_author("Diniz CRAF")  # four initials, as PubMed prints some names
+    ('Diniz', 'CRAF')
     """
     parts = author.replace(",", " ").split()
     if len(parts) < 2:
         return author.strip(), ""
     suffix = [p for p in parts if p in ("Jr", "Jr.")]
     parts = [p for p in parts if p not in ("Jr", "Jr.")]
-    initials = [p for p in parts[1:] if p.isupper() and len(p.replace(".", "")) <= 3]
+    initials = [p for p in parts[1:] if p.isupper() and len(p.replace(".", "")) <= 4]
     if initials and parts[-1] in initials:  # 'Family AB' (PubMed order)
         family = " ".join(p for p in parts if p not in initials)
         given = " ".join(initials)
@@ -89,7 +91,7 @@ def _initials(given: str) -> str:
         bare = part.rstrip(".")
         if bare in ("Jr", "Sr"):
             suffix = f" {bare}"
-        elif bare.isupper() and len(bare) <= 3:
+        elif bare.isupper() and len(bare) <= 4:
             out.append(bare)
         elif bare:
             out.append(bare[0].upper())
