@@ -140,3 +140,44 @@ def test_encyclopedia_shares_of_ketamine_metabolism() -> None:
     # "Norketamine is secondarily converted into 4-, 5-, and 6-hydroxynorketamines (15%)"
     hnk = one("norketamine", "metabolized_to", "hydroxynorketamine", source)
     assert {(v.low, v.unit) for v in hnk.values} == {(15.0, "percent")}
+
+
+def test_both_hnks_inhibit_nmda_dependent_ltp_and_the_authors_suggest_an_nmda_site() -> None:
+    source = "kang-2020-brain-neurosci-adv"
+    # "At a concentration of 10 µM (2R,6R)-HNK also inhibited the induction of LTP."
+    r_ltp = one("2r-6r-hydroxynorketamine", "inhibits", "long-term-potentiation", source)
+    assert r_ltp.context.level.value == "in_vitro" and r_ltp.context.species == "mouse"
+    # "a concentration-dependent (1 -10 µM) inhibition of LTP by ketamine and a similar effect of (2S,6S)-HNK"
+    one("2s-6s-hydroxynorketamine", "inhibits", "long-term-potentiation", source)
+    # "These findings raise the possibility that inhibition of NMDAR-mediated synaptic plasticity is a
+    # site of action of the HNK metabolites"
+    site = one("2r-6r-hydroxynorketamine", "acts_through", "nmda-receptor", source)
+    assert site.status.value == "suggested"
+    # It stands against the NMDA-independence claim in the curated conflict.
+    independent = one(
+        "2r-6r-hydroxynorketamine", "acts_through", "nmda-receptor", "npp-2020-2r6r-hnk", negated=True
+    )
+    assert any(
+        site in c.side_a + c.side_b and independent in c.side_a + c.side_b and r_ltp in c.side_a + c.side_b
+        for c in ketref.conflicts()
+    )
+
+
+def test_whether_the_antidepressant_action_needs_conversion_to_hnk_is_disputed() -> None:
+    # "Therefore, it is unlikely that the metabolism of ketamine to hydroxynorketamine is essential for
+    # ketamine's antidepressant actions."
+    unlikely = one("ketamine", "acts_through", "hydroxynorketamine", "yang-2018-ijnp-hnk", negated=True)
+    assert unlikely.status.value == "suggested"
+    assert unlikely.context.species == "rat"
+    # "Metabolism of (R)-ketamine to (2R,6R)-HNK increases the potency of (R)-ketamine to exert
+    # antidepressant-relevant actions in mice."
+    source = "r-ketamine-deuterated-mice-pmc8567221"
+    partly = one("arketamine", "acts_through", "2r-6r-hydroxynorketamine", source)
+    assert partly.status.value == "reported" and partly.context.species == "mouse"
+    conflict = next(c for c in ketref.conflicts() if partly in c.side_a + c.side_b)
+    assert unlikely in conflict.side_a + conflict.side_b
+    assert (partly in conflict.side_a) != (unlikely in conflict.side_a)
+    # "There were dose-dependent sustained antidepressant-relevant actions of (2R,6R)-HNK following
+    # intracerebroventricular administration."
+    icv = one("2r-6r-hydroxynorketamine", "has_effect", "antidepressant-effect", source)
+    assert icv.context.level.value == "preclinical" and "intracerebroventricular" in (icv.context.assay or "")
