@@ -157,10 +157,12 @@ def test_both_hnks_inhibit_nmda_dependent_ltp_and_the_authors_suggest_an_nmda_si
     independent = one(
         "2r-6r-hydroxynorketamine", "acts_through", "nmda-receptor", "npp-2020-2r6r-hnk", negated=True
     )
-    assert any(
-        site in c.side_a + c.side_b and independent in c.side_a + c.side_b and r_ltp in c.side_a + c.side_b
-        for c in ketref.conflicts()
-    )
+    conflict = next(c for c in ketref.conflicts() if site in c.side_a + c.side_b)
+    assert independent in conflict.side_a + conflict.side_b
+    assert (site in conflict.side_a) != (independent in conflict.side_a)
+    # Inhibiting NMDA receptor-dependent LTP is no measurement at the receptor (second reading):
+    # the LTP finding is not a side of that conflict.
+    assert r_ltp not in conflict.side_a + conflict.side_b
 
 
 def test_whether_the_antidepressant_action_needs_conversion_to_hnk_is_disputed() -> None:
@@ -168,6 +170,8 @@ def test_whether_the_antidepressant_action_needs_conversion_to_hnk_is_disputed()
     # ketamine's antidepressant actions."
     unlikely = one("ketamine", "acts_through", "hydroxynorketamine", "yang-2018-ijnp-hnk", negated=True)
     assert unlikely.status.value == "suggested"
+    # The denial is of an essential role only; the caveat says so to every reader.
+    assert "essential" in (unlikely.caveat or "")
     assert unlikely.context.species == "rat"
     # "Metabolism of (R)-ketamine to (2R,6R)-HNK increases the potency of (R)-ketamine to exert
     # antidepressant-relevant actions in mice."
