@@ -561,3 +561,24 @@ def test_a_comparison_explanation_is_a_grammatical_sentence() -> None:
     ) == ("is a more potent antagonist of the NMDA receptor")
     for q in question_pool(KB, seed=3):
         assert "is a more potent at" not in q.explanation and "is a less potent at" not in q.explanation
+
+
+def test_a_year_is_asked_at_the_grade_of_the_claims_that_give_it() -> None:
+    """The label's words make 'Spravato is approved for MDD with suicidal ideation' grade C, but
+    only a news item (tier secondary) dates it to 2020: at the default grade the year is not asked."""
+
+    def years(pool: tuple[Question, ...]) -> set[str]:
+        return {
+            q.stem
+            for q in pool
+            if q.kind is QuestionKind.REGULATION and q.topic == "approved_for:year" and "suicidal" in q.stem
+        }
+
+    assert not years(POOL)
+    assert years(question_pool(KB, min_grade="D"))
+
+
+def test_a_schedule_reads_in_lower_case_in_a_year_question() -> None:
+    stems = [q.stem for q in POOL if q.kind is QuestionKind.REGULATION and q.topic == "controlled_in:year"]
+    assert any("placed under schedule III (US Controlled Substances Act)" in s for s in stems), stems
+    assert not any("placed under The " in s or "placed under Class " in s for s in stems), stems

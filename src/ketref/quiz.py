@@ -42,6 +42,7 @@ from typing import TYPE_CHECKING
 from ketref._memo import PerKnowledgeBase
 from ketref.errors import InvalidQueryError, QueryTypeError
 from ketref.grades import Grade, resolve_grade
+from ketref.grades import grade as grade_of
 from ketref.humanize import jurisdiction_name
 from ketref.models._base import FrozenModel, Id
 from ketref.vocabulary import KINDS, SourceTier
@@ -1147,6 +1148,23 @@ def _mechanism(reader: _Reader, rng: random.Random) -> list[Question]:
 _CONTROLLED = "is controlled under"
 
 
+def _year_grade(reader: _Reader, claim: Claim, year: int) -> Grade:
+    """The grade of the year itself: only the claims that give that year for the same status
+    back it, whatever the statement merging them is graded (an approval a label states may be
+    dated by a news item alone)."""
+    backing = [
+        o
+        for o in reader.kb.all_claims()
+        if (o.subject, o.predicate, o.object, o.context.jurisdiction)
+        == (claim.subject, claim.predicate, claim.object, claim.context.jurisdiction)
+        and not o.negated
+        and o.context.date
+        and int(o.context.date[:4]) == year
+    ]
+    sources = [reader.kb.source(s) for o in backing for s in o.sources]
+    return grade_of(sources, [o.status for o in backing])
+
+
 def _regulation(reader: _Reader, rng: random.Random) -> list[Question]:
     out = []
     everything = reader.kb.all_claims()
@@ -1154,6 +1172,8 @@ def _regulation(reader: _Reader, rng: random.Random) -> list[Question]:
         if c.predicate not in ("approved_for", "controlled_in") or c.negated or not c.context.date:
             continue
         year = int(c.context.date[:4])
+        if reader.min_grade is not None and _year_grade(reader, c, year) < reader.min_grade:
+            continue
         family = reader.family(c.subject)
         # every year the knowledge base gives for this subject's family under this predicate
         taken = {
@@ -1173,7 +1193,7 @@ def _regulation(reader: _Reader, rng: random.Random) -> list[Question]:
         if c.predicate == "approved_for":
             what = f"{reader.name(c.subject)} first approved{where_text} for {reader.lname(c.object)}"
         else:
-            what = f"{reader.lname(c.subject)} placed under {reader.name(c.object)}{where_text}"
+            what = f"{reader.lname(c.subject)} placed under {reader.lname(c.object)}{where_text}"
         sentence = f"In which year was {what}?"
         verb = _label(c.predicate) if c.predicate != "controlled_in" else _CONTROLLED
         values = {str(y): float(y) for y in (year, *wrong_years)}
