@@ -181,3 +181,19 @@ def test_the_regulatory_table_names_each_jurisdiction() -> None:
     assert "schedule I (Canada Controlled Drugs and Substances Act)" in rows[("Ketamine", "Canada")]
     assert "(2010-12-01)" in rows[("Ketamine", "New Zealand")]
     assert not any(len(where) == 2 and where.isupper() for _, where in rows), sorted(rows)
+
+
+def test_a_date_resting_only_on_weaker_sources_says_so() -> None:
+    """Spravato's US approval for TRD is graded by the label's words; its 2025 date (monotherapy)
+    comes only from a news item and the sponsor, and the statement says so."""
+    sections = {s.title: [st.text for st in s.statements] for s in ketref.profile("spravato").sections}
+    trd = [t for t in sections["Regulation"] if "treatment-resistant depression in the United States" in t]
+    assert trd == [
+        "Spravato is approved for treatment-resistant depression in the United States "
+        "(2019; 2025, secondary sources only)"
+    ], trd
+    table = ketref.table("regulatory")
+    row = next(r for r in table.rows if (r[0].text, r[1].text) == ("Spravato", "United States"))
+    assert "(2019-03-05; 2025-01, secondary sources only)" in row[2].text
+    # a date on a reference work or better reads plainly
+    assert any(t.endswith("in the European Union (2019)") for t in sections["Regulation"])

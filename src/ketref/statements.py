@@ -46,6 +46,7 @@ __all__ = [
     "claim_text",
     "combine",
     "comparison_phrase",
+    "dates_text",
     "derived_comparison",
     "fold_summary",
     "group_readings",
@@ -501,6 +502,28 @@ def _value_for_sentence(value: Value) -> str:
 # -- synthesis -------------------------------------------------------------------------------
 
 
+def dates_text(kb: KnowledgeBase, claims: Sequence[Claim], *, years: bool = True) -> str:
+    """The dates ``claims`` give, as a statement says them: ``"2019, 2025"``. Where the claims
+    rest on a reference work or better but a date rests only on weaker sources, that date says so
+    (``"2019; 2025, secondary sources only"``): the statement's grade is not the date's.
+    ``years=False`` keeps whole dates (``"2019-03-05"``); empty when no claim is dated."""
+    best: dict[str, SourceTier] = {}
+    for claim in claims:
+        if claim.context.date:
+            date = claim.context.date[:4] if years else claim.context.date
+            tier = max(kb.source(s).effective_tier for s in claim.sources)
+            if date not in best or tier > best[date]:
+                best[date] = tier
+    if not best:
+        return ""
+    firm = sorted(d for d, t in best.items() if t >= SourceTier.REFERENCE)
+    weak = sorted(d for d, t in best.items() if t < SourceTier.REFERENCE)
+    anchored = any(kb.source(s).effective_tier >= SourceTier.REFERENCE for c in claims for s in c.sources)
+    if not weak or not anchored:
+        return ", ".join(sorted(best))
+    return "; ".join([*([", ".join(firm)] if firm else []), f"{', '.join(weak)}, secondary sources only"])
+
+
 def _context_words(kb: KnowledgeBase, claims: Sequence[Claim]) -> list[str]:
     first = claims[0].context
     words = []
@@ -511,9 +534,9 @@ def _context_words(kb: KnowledgeBase, claims: Sequence[Claim]) -> list[str]:
         # a label's pharmacology holds everywhere: say whose label it is, not where it holds
         words.append(f"({jurisdiction_adjective(first.jurisdiction)} label)")
     elif first.jurisdiction:
-        dates = sorted({c.context.date for c in claims if c.context.date})
+        dates = dates_text(kb, claims)
         where = jurisdiction_name(first.jurisdiction)
-        words.append(f"in {where}" + (f" ({', '.join(d[:4] for d in dates)})" if dates else ""))
+        words.append(f"in {where}" + (f" ({dates})" if dates else ""))
     if first.setting == "recreational":
         words.append("in recreational use")
     elif first.setting == "clinical":

@@ -394,7 +394,7 @@ def _status_text(kb: KnowledgeBase, readings: list[Reading]) -> str:
     """``Approved for treatment-resistant depression (2019-03-05)``: the status, what for, the
     route or setting, and the dates the sources give."""
     from ketref.humanize import entity_phrase, sentence_case
-    from ketref.statements import verb_phrase
+    from ketref.statements import dates_text, verb_phrase
 
     first = readings[0]
     text = verb_phrase(kb, first.predicate, first.object, first.claim.negated).removeprefix("is ")
@@ -404,9 +404,9 @@ def _status_text(kb: KnowledgeBase, readings: list[Reading]) -> str:
         text += f" by the {entity_phrase(kb, route)} route"
     if first.claim.context.setting == "recreational":
         text += " in recreational use"
-    dates = sorted({c.context.date for c in claims if c.context.date})
+    dates = dates_text(kb, claims, years=False)
     if dates:
-        text += f" ({', '.join(dates)})"
+        text += f" ({dates})"
     return sentence_case(text)
 
 
