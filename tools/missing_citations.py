@@ -16,11 +16,8 @@ import sys
 from collections import defaultdict
 
 import ketref
-from ketref.citations import missing_fields
+from ketref.citations import ARTICLE_KINDS, missing_fields
 from ketref.models.sources import Source
-from ketref.vocabulary import SourceKind
-
-_ARTICLES = {SourceKind.JOURNAL_ARTICLE, SourceKind.REVIEW, SourceKind.SYSTEMATIC_REVIEW}
 
 
 def gaps(source: Source, *, strict: bool = False) -> list[str]:
@@ -28,7 +25,7 @@ def gaps(source: Source, *, strict: bool = False) -> list[str]:
     if not source.found:
         return ["not found (cited_as only)"]
     missing = list(missing_fields(source))
-    if strict and source.kind in _ARTICLES:
+    if strict and source.kind in ARTICLE_KINDS:
         missing += [name for name in ("journal", "doi", "pmid") if not getattr(source, name)]
         if source.et_al:
             missing.append("full author list")

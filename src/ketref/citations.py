@@ -24,12 +24,13 @@ if TYPE_CHECKING:
     from ketref.kb import KnowledgeBase
     from ketref.models.claims import Claim
 
-__all__ = ["STYLES", "cite", "cite_source", "missing_fields", "split_author"]
+__all__ = ["ARTICLE_KINDS", "STYLES", "cite", "cite_source", "missing_fields", "split_author"]
 
 STYLES = ("text", "bibtex", "csl-json")
 """The citation styles :func:`cite` knows."""
 
-_ARTICLE_KINDS = frozenset({SourceKind.JOURNAL_ARTICLE, SourceKind.REVIEW, SourceKind.SYSTEMATIC_REVIEW})
+ARTICLE_KINDS = frozenset({SourceKind.JOURNAL_ARTICLE, SourceKind.REVIEW, SourceKind.SYSTEMATIC_REVIEW})
+"""The kinds cited as articles: by authors and year, as a BibTeX ``@article`` when a journal is known."""
 
 
 def missing_fields(source: Source) -> tuple[str, ...]:
@@ -49,7 +50,7 @@ def missing_fields(source: Source) -> tuple[str, ...]:
         return tuple(gaps)
     if not (source.doi or source.pmid or source.url):
         gaps.append("DOI, PMID or URL")
-    if source.kind in _ARTICLE_KINDS:
+    if source.kind in ARTICLE_KINDS:
         gaps += [name for name in ("authors", "date") if not getattr(source, name)]
     else:
         if not (source.authors or source.publisher):
@@ -156,7 +157,7 @@ def _bib(text: str) -> str:
 
 
 def _bibtex(source: Source) -> str:
-    entry = "article" if source.kind in _ARTICLE_KINDS and source.journal else "misc"
+    entry = "article" if source.kind in ARTICLE_KINDS and source.journal else "misc"
     fields: list[tuple[str, str]] = []
     if source.authors:
         names = [f"{f}, {g}" if g else f for f, g in map(split_author, source.authors)]
@@ -199,7 +200,7 @@ def _date_parts(date: str) -> dict[str, list[list[int]]]:
 def _csl(source: Source) -> dict[str, object]:
     item: dict[str, object] = {
         "id": source.id,
-        "type": "article-journal" if source.kind in _ARTICLE_KINDS else "webpage",
+        "type": "article-journal" if source.kind in ARTICLE_KINDS else "webpage",
         "title": source.title,
     }
     if source.kind in (SourceKind.DRUG_LABEL, SourceKind.REGULATOR, SourceKind.PHARMACOPOEIA):
