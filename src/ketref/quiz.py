@@ -42,7 +42,6 @@ from typing import TYPE_CHECKING
 from ketref._memo import PerKnowledgeBase
 from ketref.errors import InvalidQueryError, QueryTypeError
 from ketref.grades import Grade, resolve_grade
-from ketref.grades import grade as grade_of
 from ketref.humanize import jurisdiction_name
 from ketref.models._base import FrozenModel, Id
 from ketref.vocabulary import KINDS, SourceTier
@@ -1149,20 +1148,17 @@ _CONTROLLED = "is controlled under"
 
 
 def _year_grade(reader: _Reader, claim: Claim, year: int) -> Grade:
-    """The grade of the year itself: only the claims that give that year for the same status
-    back it, whatever the statement merging them is graded (an approval a label states may be
-    dated by a news item alone)."""
-    backing = [
+    """The grade of the year asked: that of the claims giving that year for the same status
+    (:func:`ketref.statements.date_grades`), not of the statement they merge into."""
+    from ketref.statements import date_grades
+
+    key = (claim.subject, claim.predicate, claim.object, claim.context.jurisdiction)
+    same = [
         o
         for o in reader.kb.all_claims()
-        if (o.subject, o.predicate, o.object, o.context.jurisdiction)
-        == (claim.subject, claim.predicate, claim.object, claim.context.jurisdiction)
-        and not o.negated
-        and o.context.date
-        and int(o.context.date[:4]) == year
+        if (o.subject, o.predicate, o.object, o.context.jurisdiction) == key and not o.negated
     ]
-    sources = [reader.kb.source(s) for o in backing for s in o.sources]
-    return grade_of(sources, [o.status for o in backing])
+    return date_grades(reader.kb, same)[str(year)]
 
 
 def _regulation(reader: _Reader, rng: random.Random) -> list[Question]:

@@ -46,6 +46,7 @@ __all__ = [
     "claim_text",
     "combine",
     "comparison_phrase",
+    "date_grades",
     "dates_text",
     "derived_comparison",
     "fold_summary",
@@ -502,25 +503,31 @@ def _value_for_sentence(value: Value) -> str:
 # -- synthesis -------------------------------------------------------------------------------
 
 
-def dates_text(kb: KnowledgeBase, claims: Sequence[Claim], *, years: bool = True) -> str:
-    """The dates ``claims`` give, as a statement says them: ``"2019, 2025"``. Where the claims
-    rest on a reference work or better but a date rests only on weaker sources, that date says so
-    (``"2019; 2025, secondary sources only"``): the statement's grade is not the date's.
-    ``years=False`` keeps whole dates (``"2019-03-05"``); empty when no claim is dated."""
-    best: dict[str, SourceTier] = {}
+def date_grades(kb: KnowledgeBase, claims: Sequence[Claim], *, years: bool = True) -> dict[str, Grade]:
+    """Each date ``claims`` give (the year, or with ``years=False`` the whole date), graded by the
+    claims that give it alone, not by the statement they merge into: an approval a label states
+    may be dated by a news item only."""
+    dated: dict[str, list[Claim]] = defaultdict(list)
     for claim in claims:
         if claim.context.date:
-            date = claim.context.date[:4] if years else claim.context.date
-            tier = max(kb.source(s).effective_tier for s in claim.sources)
-            if date not in best or tier > best[date]:
-                best[date] = tier
-    if not best:
-        return ""
-    firm = sorted(d for d, t in best.items() if t >= SourceTier.REFERENCE)
-    weak = sorted(d for d, t in best.items() if t < SourceTier.REFERENCE)
-    anchored = any(kb.source(s).effective_tier >= SourceTier.REFERENCE for c in claims for s in c.sources)
+            dated[claim.context.date[:4] if years else claim.context.date].append(claim)
+    return {
+        date: grade([kb.source(s) for c in backing for s in c.sources], [c.status for c in backing])
+        for date, backing in dated.items()
+    }
+
+
+def dates_text(kb: KnowledgeBase, claims: Sequence[Claim], *, years: bool = True) -> str:
+    """The dates ``claims`` give, as a statement says them: ``"2019, 2025"``. Where the claims
+    reach grade C or better but a date rests only on secondary sources (grade D), that date says
+    so (``"2019; 2025, secondary sources only"``): the statement's grade is not the date's.
+    ``years=False`` keeps whole dates (``"2019-03-05"``); empty when no claim is dated."""
+    grades = date_grades(kb, claims, years=years)
+    weak = sorted(d for d, g in grades.items() if g is Grade.D)
+    anchored = grade([kb.source(s) for c in claims for s in c.sources]) > Grade.D
     if not weak or not anchored:
-        return ", ".join(sorted(best))
+        return ", ".join(sorted(grades))
+    firm = sorted(d for d, g in grades.items() if g is not Grade.D)
     return "; ".join([*([", ".join(firm)] if firm else []), f"{', '.join(weak)}, secondary sources only"])
 
 
